@@ -1,0 +1,48 @@
+# danvan_site — every command a person or CI needs. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WEB_CONCURRENCY ?= 2
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run test test-pg serve bench lint fmt migrations-check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned requirements
+
+run: $(STAMP) ## The site on SQLite with demo content at http://127.0.0.1:$(PORT)/
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP) ## The whole test suite (DATABASE_URL picks the database; SQLite by default)
+	$(PY) -m pytest -n 2 -q
+
+serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, static collected
+	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-0} $(PY) manage.py collectstatic --noinput -v 0
+	DEBUG=$${DEBUG:-0} $(VENV)/bin/gunicorn danvan_site.wsgi:application \
+		--bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --access-logfile - --max-requests 5000 --max-requests-jitter 500
+
+lint: $(STAMP) ## ruff (lint + format check) and djhtml
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: $(STAMP) ## Format the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: $(STAMP) ## Fail when a model change has no migration
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean: ## Remove the venv, database, media and collected static files
+	rm -rf $(VENV) db.sqlite3* media staticfiles

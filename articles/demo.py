@@ -1,0 +1,265 @@
+"""Demo content for a local try-out: Vietnamese categories, 40+ articles, drawn images."""
+
+import random
+from datetime import timedelta
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from danvan_site.siteconfig.models import SiteSettings
+
+from .models import Article, Category
+
+CATEGORIES = [
+    ("Tin tức – Sự kiện", ["Tin trong tỉnh", "Tin huyện, thị, thành"]),
+    ("Dân vận khéo", []),
+    ("Dân vận chính quyền", []),
+    ("Quy chế dân chủ ở cơ sở", []),
+    ("Công tác dân tộc – tôn giáo", []),
+    ("Nghiên cứu – Trao đổi", []),
+    ("Gương người tốt, việc tốt", []),
+]
+
+TITLES = {
+    "Tin trong tỉnh": [
+        "Hội nghị tổng kết công tác dân vận năm 2025 của Ban Dân vận Tỉnh ủy",
+        "Đoàn công tác Ban Dân vận Tỉnh ủy thăm, tặng quà đồng bào vùng lũ",
+        "Triển khai nhiệm vụ công tác dân vận 6 tháng cuối năm",
+        "Tập huấn nghiệp vụ công tác dân vận cho cán bộ cơ sở",
+        "Ký kết chương trình phối hợp giữa Ban Dân vận và Ủy ban MTTQ tỉnh",
+        "Đối thoại giữa người đứng đầu cấp ủy với Nhân dân về cải cách hành chính",
+    ],
+    "Tin huyện, thị, thành": [
+        "Đổi mới công tác dân vận ở Đảng bộ huyện Mường Nhé",
+        "Con Cuông: phát huy vai trò người có uy tín trong đồng bào dân tộc thiểu số",
+        "Kỳ Sơn tổng kết 5 năm phong trào thi đua Dân vận khéo",
+        "Thị xã Hoàng Mai ra quân xây dựng đô thị văn minh",
+        "Huyện Quỳ Châu đối thoại với thanh niên về khởi nghiệp",
+        "Nghi Lộc: nhân dân hiến đất làm đường giao thông nông thôn",
+    ],
+    "Dân vận khéo": [
+        "Mô hình Dân vận khéo giúp đồng bào Thái thoát nghèo bền vững",
+        "Những cách làm hay trong phong trào thi đua Dân vận khéo",
+        "Dân vận khéo trong giải phóng mặt bằng đường ven biển",
+        "Tuyên dương 50 điển hình Dân vận khéo giai đoạn 2021–2025",
+        "Đảng viên trẻ với mô hình “Chợ phiên nông sản sạch”",
+        "Dân vận khéo góp phần xây dựng nông thôn mới kiểu mẫu",
+    ],
+    "Dân vận chính quyền": [
+        "Nâng cao chất lượng công tác dân vận của cơ quan nhà nước",
+        "Cải cách thủ tục hành chính gắn với dân vận chính quyền",
+        "Chính quyền thân thiện, vì Nhân dân phục vụ",
+        "Tiếp công dân định kỳ: lắng nghe để hành động",
+        "Số hóa dịch vụ công: người dân được gì?",
+        "Ứng xử văn hóa nơi công sở ở cấp xã",
+    ],
+    "Quy chế dân chủ ở cơ sở": [
+        "Thực hiện Luật Thực hiện dân chủ ở cơ sở: kết quả bước đầu",
+        "Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng",
+        "Phát huy vai trò Ban Thanh tra nhân dân ở xã",
+        "Hội nghị đối thoại dân chủ tại doanh nghiệp",
+        "Công khai tài chính thôn bản: người dân đồng thuận",
+        "Hương ước, quy ước trong thời kỳ mới",
+    ],
+    "Công tác dân tộc – tôn giáo": [
+        "Đồng bào Công giáo chung tay xây dựng nông thôn mới",
+        "Chăm lo đời sống đồng bào dân tộc Mông vùng biên",
+        "Gặp mặt chức sắc tôn giáo nhân dịp Đại lễ Phật đản",
+        "Người có uy tín: cầu nối giữa Đảng với đồng bào",
+        "Giữ gìn bản sắc văn hóa dân tộc Thái ở miền Tây xứ Nghệ",
+        "Phòng chống tà đạo trong vùng đồng bào dân tộc thiểu số",
+    ],
+    "Nghiên cứu – Trao đổi": [
+        "Một số giải pháp nâng cao hiệu quả công tác dân vận trong tình hình mới",
+        "Tư tưởng Hồ Chí Minh về công tác dân vận: giá trị lý luận và thực tiễn",
+        "Dân vận trên không gian mạng: thách thức và cơ hội",
+        "Vai trò của cán bộ dân vận trong chuyển đổi số",
+        "Bài học từ các điểm nóng khiếu kiện đông người",
+        "Đổi mới phương thức lãnh đạo công tác dân vận của cấp ủy",
+    ],
+    "Gương người tốt, việc tốt": [
+        "Ông Lữ Văn Đức: người hiến đất mở đường ở bản Đôn",
+        "Cô giáo cắm bản 20 năm gieo chữ vùng cao",
+        "Cựu chiến binh làm kinh tế giỏi, giúp đỡ hội viên nghèo",
+        "Nữ bí thư chi bộ trẻ và con đường bê tông mơ ước",
+    ],
+}
+
+LEADS = [
+    "Với phương châm “trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân”, công tác dân vận đã góp phần quan trọng vào việc thực hiện thắng lợi các nhiệm vụ chính trị của địa phương.",
+    "Phong trào thi đua “Dân vận khéo” tiếp tục được triển khai sâu rộng, xuất hiện nhiều mô hình hay, cách làm hiệu quả, được Nhân dân đồng tình hưởng ứng.",
+    "Sáng nay, hội nghị đã đánh giá kết quả đạt được, chỉ ra những hạn chế và đề ra nhiệm vụ, giải pháp trọng tâm trong thời gian tới.",
+    "Nhờ làm tốt công tác vận động, hàng trăm hộ dân đã tự nguyện hiến đất, góp công xây dựng công trình phúc lợi của thôn, bản.",
+]
+
+PARAGRAPHS = [
+    "Thời gian qua, cấp ủy, chính quyền các cấp đã quan tâm lãnh đạo, chỉ đạo công tác dân vận, phát huy sức mạnh khối đại đoàn kết toàn dân tộc. Hệ thống dân vận từ tỉnh đến cơ sở được củng cố, kiện toàn; đội ngũ cán bộ làm công tác dân vận từng bước được nâng cao về chất lượng.",
+    "Phong trào thi đua “Dân vận khéo” được triển khai sâu rộng trên các lĩnh vực kinh tế, văn hóa – xã hội, quốc phòng – an ninh và xây dựng hệ thống chính trị. Nhiều mô hình đã được nhân rộng, mang lại hiệu quả thiết thực, góp phần nâng cao đời sống vật chất và tinh thần của Nhân dân.",
+    "Việc thực hiện dân chủ ở cơ sở được quan tâm; người dân được biết, được bàn, được tham gia ý kiến và giám sát các công việc của địa phương. Các cuộc đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân được tổ chức thường xuyên, giải quyết kịp thời những kiến nghị chính đáng.",
+    "Phát biểu tại hội nghị, đồng chí Trưởng Ban Dân vận Tỉnh ủy đề nghị các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc quan điểm “dân là gốc”, đổi mới nội dung, phương thức công tác dân vận theo hướng thiết thực, hướng về cơ sở.",
+    "Đồng bào các dân tộc thiểu số và đồng bào có đạo tin tưởng vào sự lãnh đạo của Đảng, tích cực tham gia các phong trào thi đua yêu nước, chung tay xây dựng nông thôn mới, giữ gìn an ninh trật tự trên địa bàn.",
+]
+
+AUTHORS = [
+    ("Nguyễn Văn Hùng", "Phó Trưởng ban Dân vận Tỉnh ủy"),
+    ("Bài, ảnh: Trần Thị Mai", ""),
+    ("Lê Minh Đức", "Ban Dân vận Huyện ủy Con Cuông"),
+    ("Hồ Thị Lan", ""),
+]
+TAGS = ["Dân vận khéo", "dân chủ cơ sở", "nông thôn mới", "đồng bào dân tộc", "Đảng bộ", "đối thoại"]
+PALETTES = [
+    ("#b71c1c", "#ffd54f"),
+    ("#1b5e20", "#a5d6a7"),
+    ("#0d47a1", "#90caf9"),
+    ("#4e342e", "#ffcc80"),
+    ("#37474f", "#ffe082"),
+    ("#6a1b9a", "#ce93d8"),
+]
+
+
+def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
+    """A landscape drawn by Pillow: sky, sun, hills and a field — no photo needed."""
+    rnd = random.Random(seed)
+    dark, light = PALETTES[seed % len(PALETTES)]
+    img = Image.new("RGB", size, light)
+    draw = ImageDraw.Draw(img)
+    w, h = size
+    for y in range(h // 2):
+        shade = int(255 - y * 120 / (h // 2))
+        draw.line([(0, y), (w, y)], fill=(shade, min(255, shade + 10), 255))
+    sun = rnd.randint(w // 5, 4 * w // 5)
+    draw.ellipse([sun - 70, 80, sun + 70, 220], fill="#ffeb3b")
+    for i in range(3):
+        base = h // 2 + i * 60
+        points = [(0, h)] + [(x, base - rnd.randint(0, 160)) for x in range(0, w + 200, 200)] + [(w, h)]
+        draw.polygon(points, fill=[dark, "#2e7d32", "#558b2f"][i])
+    for x in range(0, w, 60):
+        draw.line([(x, h - 120), (x + 30, h)], fill="#8bc34a", width=6)
+    out = BytesIO()
+    img.save(out, "JPEG", quality=85)
+    return ContentFile(out.getvalue(), name=f"demo-{seed}.jpg")
+
+
+def draw_banner() -> ContentFile:
+    img = Image.new("RGB", (1200, 160), "#b71c1c")
+    draw = ImageDraw.Draw(img)
+    for x in range(1200):
+        draw.line([(x, 0), (x, 160)], fill=(183 - x // 20, 28, 28))
+    cx, cy, r = 90, 80, 55
+    import math
+
+    star = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.4
+        angle = -math.pi / 2 + k * math.pi / 5
+        star.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    draw.polygon(star, fill="#ffd54f")
+    for i in range(6):
+        draw.arc([700 + i * 40, -200 + i * 30, 1500, 400], 150, 250, fill="#e57373", width=3)
+    out = BytesIO()
+    img.save(out, "JPEG", quality=88)
+    return ContentFile(out.getvalue(), name="banner-demo.jpg")
+
+
+def seed_site_settings():
+    site = SiteSettings.load()
+    if not site.footer_lines:
+        site.site_name = "Ban Dân vận Tỉnh ủy Nghệ An"
+        site.tagline = "Trang thông tin điện tử"
+        site.footer_lines = (
+            "Cơ quan chủ quản: Ban Dân vận Tỉnh ủy Nghệ An\n"
+            "Địa chỉ: Số 3, đường Trường Thi, TP Vinh, tỉnh Nghệ An\n"
+            "Điện thoại: 0238 3844 xxx · Email: bandanvan@nghean.gov.vn (demo)"
+        )
+        site.links = "Cổng thông tin Chính phủ | https://chinhphu.vn\nBáo Nhân Dân | https://nhandan.vn"
+        site.banner.save("banner-demo.jpg", draw_banner(), save=False)
+        site.save()
+
+
+def seed_articles(writer=None, editor=None, stdout=None) -> int:
+    """Categories and articles; idempotent (existing titles are left alone)."""
+    seed_site_settings()
+    order = 0
+    leaf_categories = []
+    for name, children in CATEGORIES:
+        order += 1
+        parent, _ = Category.objects.get_or_create(name=name, parent=None, defaults={"order": order})
+        if not children:
+            leaf_categories.append(parent)
+        for child_name in children:
+            order += 1
+            child, _ = Category.objects.get_or_create(
+                name=child_name, parent=parent, defaults={"order": order}
+            )
+            leaf_categories.append(child)
+    now = timezone.now()
+    created = 0
+    n = 0
+    for category in leaf_categories:
+        for title in TITLES[category.name]:
+            n += 1
+            if Article.objects.filter(title=title).exists():
+                continue
+            author_name, author_title = AUTHORS[n % len(AUTHORS)]
+            body = "".join(f"<p>{PARAGRAPHS[(n + k) % len(PARAGRAPHS)]}</p>" for k in range(4))
+            body += (
+                f'<figure class="image"><img src="/media/demo/inline-{n % 3}.jpg" width="860" height="540" alt="Quang cảnh '
+                f'hoạt động"><figcaption>Quang cảnh hoạt động (ảnh minh họa)</figcaption></figure>'
+            )
+            body += f"<p>{PARAGRAPHS[(n + 4) % len(PARAGRAPHS)]}</p>"
+            article = Article(
+                title=title,
+                category=category,
+                lead=LEADS[n % len(LEADS)],
+                body=body,
+                author_name=author_name,
+                author_title=author_title,
+                source="Ban Dân vận Tỉnh ủy" if n % 3 else "",
+                status=Article.Status.PUBLISHED,
+                published_at=now - timedelta(hours=n * 9),
+                is_featured=n % 9 == 1,
+                cover_caption="Ảnh minh họa do chương trình vẽ",
+                created_by=writer,
+                updated_by=editor,
+            )
+            article.cover_image.save(f"demo-{n}.jpg", draw_image(n), save=False)
+            article.save()
+            article.tags.add(*TAGS[n % len(TAGS) : n % len(TAGS) + 2])
+            article.view_count = 50 + (n * 137) % 900
+            Article.objects.filter(pk=article.pk).update(view_count=article.view_count)
+            created += 1
+    # Not public: one draft, one waiting for review, one scheduled for tomorrow.
+    cat = leaf_categories[0]
+    for title, status, when in [
+        ("Bản nháp: kế hoạch công tác dân vận quý I", Article.Status.DRAFT, now),
+        ("Chờ duyệt: tin hội nghị giao ban khối dân vận", Article.Status.REVIEW, now),
+        (
+            "Hẹn giờ: thông báo lịch tiếp công dân tháng tới",
+            Article.Status.PUBLISHED,
+            now + timedelta(days=1),
+        ),
+    ]:
+        if not Article.objects.filter(title=title).exists():
+            Article.objects.create(
+                title=title,
+                category=cat,
+                lead=LEADS[0],
+                body=f"<p>{PARAGRAPHS[0]}</p>",
+                status=status,
+                published_at=when,
+                created_by=writer,
+            )
+            created += 1
+    _inline_images()
+    return created
+
+
+def _inline_images():
+    from django.core.files.storage import default_storage
+
+    for i in range(3):
+        name = f"demo/inline-{i}.jpg"
+        if not default_storage.exists(name):
+            default_storage.save(name, draw_image(100 + i, size=(860, 540)))

@@ -1,0 +1,304 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
+from django.db import connection, models
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from danvan_site import images
+from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
+
+MENU_CACHE_KEY = "articles:menu"
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Category(models.Model):
+    """A news section ("chuyên mục"); one parent level at most; top-level ones make the menu."""
+
+    name = models.CharField("tên chuyên mục", max_length=150)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo tự động từ tên (không dấu).",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="chuyên mục cha",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+    description = models.TextField("mô tả", blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    in_menu = models.BooleanField("hiện trên menu", default=True)
+
+    class Meta:
+        ordering = ("order", "name")
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id and (self.parent_id == self.pk or self.parent.parent_id):
+            raise ValidationError({"parent": "Chuyên mục chỉ có một cấp cha."})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    def family_ids(self) -> list[int]:
+        """This category and its children: a parent's page lists its children's articles."""
+        return [self.pk, *Category.objects.filter(parent=self).values_list("pk", flat=True)]
+
+    @classmethod
+    def menu(cls) -> list["Category"]:
+        """Top-level menu categories with their menu children, cached until a category changes."""
+        menu = cache.get(MENU_CACHE_KEY)
+        if menu is None:
+            cats = list(cls.objects.filter(in_menu=True))
+            menu = [c for c in cats if c.parent_id is None]
+            for top in menu:
+                top.menu_children = [c for c in cats if c.parent_id == top.pk]
+            cache.set(MENU_CACHE_KEY, menu, 3600)
+        return menu
+
+
+class Tag(TagBase):
+    """A tag whose slug follows the site's Vietnamese rule (Đ → d)."""
+
+    class Meta:
+        verbose_name = "thẻ"
+        verbose_name_plural = "thẻ"
+
+    def slugify(self, tag, i=None):
+        slug = vn_slugify(tag)
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its publication time has come.
+
+        The single definition of visibility — every public view, feed and sitemap uses it.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_list(self):
+        """Columns a list item needs (thumbnail, title, date, lead) and its category."""
+        return self.select_related("category").defer("body", "search_text", "search_vector")
+
+    def in_category(self, category: Category):
+        return self.filter(category_id__in=category.family_ids())
+
+    def related_to(self, article: "Article", limit: int):
+        """ "Tin cùng chuyên mục": published, same category, not itself, newest first."""
+        return (
+            self.published().for_list().filter(category_id=article.category_id).exclude(pk=article.pk)[:limit]
+        )
+
+    def latest_per_section(self, per_section: int):
+        """Newest `per_section` published articles of each top-level section, in one query.
+
+        A child category's articles count for its parent's block.
+        """
+        from django.db.models import Window
+        from django.db.models.functions import RowNumber
+
+        section = Coalesce(F("category__parent_id"), F("category_id"))
+        return (
+            self.published()
+            .for_list()
+            .annotate(
+                section_id=section,
+                rank=Window(RowNumber(), partition_by=[section], order_by=F("published_at").desc()),
+            )
+            .filter(rank__lte=per_section)
+            .order_by("section_id", "rank")
+        )
+
+    def most_read(self):
+        return self.published().for_list().order_by("-view_count", "-published_at")
+
+
+class Article(TimeStamped):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Nháp"
+        REVIEW = "review", "Chờ duyệt"
+        PUBLISHED = "published", "Đã xuất bản"
+
+    title = models.CharField("tiêu đề", max_length=300)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=320,
+        unique=True,
+        blank=True,
+        help_text="Tạo tự động từ tiêu đề (không dấu); không đổi sau khi xuất bản.",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name="chuyên mục", on_delete=models.PROTECT, related_name="articles"
+    )
+    lead = models.TextField(
+        "sapo (tóm tắt)", help_text="Đoạn mở đầu in đậm, hiện dưới tiêu đề và trong danh sách."
+    )
+    body = models.TextField("nội dung", blank=True)
+    cover_image = models.ImageField(
+        "ảnh đại diện",
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[images.validate_image_file],
+    )
+    cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
+    cover_thumb = models.ImageField(
+        upload_to="articles/thumbs/%Y/%m/",
+        blank=True,
+        editable=False,
+        width_field="thumb_width",
+        height_field="thumb_height",
+    )
+    thumb_width = models.PositiveSmallIntegerField(null=True, editable=False)
+    thumb_height = models.PositiveSmallIntegerField(null=True, editable=False)
+    cover_large = models.ImageField(
+        upload_to="articles/large/%Y/%m/",
+        blank=True,
+        editable=False,
+        width_field="large_width",
+        height_field="large_height",
+    )
+    large_width = models.PositiveSmallIntegerField(null=True, editable=False)
+    large_height = models.PositiveSmallIntegerField(null=True, editable=False)
+    author_name = models.CharField(
+        "tác giả", max_length=200, blank=True, help_text='Ví dụ: "Nguyễn Văn A" hoặc "Bài, ảnh: Trần Thị B".'
+    )
+    author_title = models.CharField("chức vụ tác giả", max_length=200, blank=True)
+    source = models.CharField("nguồn", max_length=200, blank=True)
+    tags = TaggableManager("thẻ", through=TaggedArticle, blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "thời gian xuất bản",
+        default=timezone.now,
+        help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng.",
+    )
+    is_featured = models.BooleanField("tin nổi bật", default=False)
+    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
+    search_text = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-published_at", "-pk")
+        get_latest_by = "published_at"
+        verbose_name = "bài viết"
+        verbose_name_plural = "bài viết"
+        permissions = [("publish_article", "Có thể xuất bản bài viết")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
+            models.Index(fields=["category", "status", "-published_at"], name="article_cat_pub"),
+            models.Index(fields=["status", "-view_count"], name="article_most_read"),
+            models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._loaded_cover = self.cover_image.name if "cover_image" in self.__dict__ else None
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def is_published(self) -> bool:
+        """Same rule as `ArticleQuerySet.published()`, for one instance."""
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def author_line(self) -> str:
+        return " — ".join(p for p in (self.author_name, self.author_title) if p)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
+        self.body = sanitize_html(self.body)
+        self.search_text = fold(" ".join((self.title, self.lead, html_to_text(self.body), self.author_name)))
+        cover_changed = self.cover_image.name != self._loaded_cover
+        if self.cover_image and cover_changed:
+            self._make_renditions()
+        elif not self.cover_image:
+            self.cover_thumb = self.cover_large = None
+        super().save(*args, **kwargs)
+        self._loaded_cover = self.cover_image.name
+        if connection.vendor == "postgresql":
+            self.update_search_vector()
+
+    def _make_renditions(self):
+        f = self.cover_image
+        if not getattr(f, "_committed", True):
+            # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
+            f.save(f.name, images.reencode(f.file, f.name), save=False)
+        with f.open("rb") as src:
+            self.cover_thumb.save(f.name, images.thumbnail(src, f.name), save=False)
+            self.cover_large.save(f.name, images.content_width(src, f.name), save=False)
+
+    def update_search_vector(self):
+        """PostgreSQL only: title (A), lead (B) and body (C) in the unaccent text-search config."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                UPDATE articles_article SET search_vector =
+                    setweight(to_tsvector('vn_unaccent', coalesce(title, '')), 'A') ||
+                    setweight(to_tsvector('vn_unaccent', coalesce(lead, '')), 'B') ||
+                    setweight(to_tsvector('vn_unaccent', coalesce(search_text, '')), 'C')
+                WHERE id = %s
+                """,
+                [self.pk],
+            )

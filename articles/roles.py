@@ -1,0 +1,52 @@
+"""The editorial groups and their permissions, kept in step with the code after every migrate."""
+
+from django.contrib.auth.models import Group, Permission
+
+WRITER_GROUP = "Phóng viên"
+EDITOR_GROUP = "Biên tập viên"
+
+GROUP_PERMISSIONS = {
+    # Writers write and send for review; they cannot publish or moderate.
+    WRITER_GROUP: [
+        "articles.add_article",
+        "articles.change_article",
+        "articles.view_article",
+        "articles.view_category",
+        "articles.view_tag",
+        "articles.add_tag",
+    ],
+    # Editors publish, edit everything, run the menu and the banner.
+    EDITOR_GROUP: [
+        "articles.add_article",
+        "articles.change_article",
+        "articles.delete_article",
+        "articles.view_article",
+        "articles.publish_article",
+        "articles.add_category",
+        "articles.change_category",
+        "articles.view_category",
+        "articles.add_tag",
+        "articles.change_tag",
+        "articles.delete_tag",
+        "articles.view_tag",
+        "siteconfig.change_sitesettings",
+        "siteconfig.view_sitesettings",
+    ],
+}
+
+
+def sync_groups(group_permissions=GROUP_PERMISSIONS, **kwargs):
+    """Create each group and give it exactly its listed permissions (extra ones are kept)."""
+    for name, perm_names in group_permissions.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        perms = []
+        for perm_name in perm_names:
+            app_label, codename = perm_name.split(".")
+            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                perms.append(perm)
+        group.permissions.add(*perms)
+
+
+def sync_groups_on_migrate(**kwargs):
+    sync_groups()

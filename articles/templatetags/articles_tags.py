@@ -1,0 +1,73 @@
+"""Date formats and the sidebar blocks shared by every public page."""
+
+from django import template
+from django.core.cache import cache
+from django.utils import timezone
+
+from ..models import Article
+from ..signals import content_version
+
+register = template.Library()
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+SIDEBAR_SIZE = 6
+
+
+@register.filter
+def vn_datetime(value):
+    """ "10:49 - Thứ Tư, 03/10/2018" in the site's time zone (Asia/Ho_Chi_Minh)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%H:%M} - {WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
+
+
+@register.filter
+def vn_date(value):
+    """ "03/10/2018" in the site's time zone."""
+    return f"{timezone.localtime(value):%d/%m/%Y}" if value else ""
+
+
+@register.filter
+def vn_number(value):
+    """234466 → "234.466" (dots as thousands separators, as Vietnamese readers expect)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value
+
+
+def _cached_list(name, build):
+    key = f"sidebar:{name}:{content_version()}"
+    items = cache.get(key)
+    if items is None:
+        items = list(build())
+        cache.set(key, items, 300)
+    return items
+
+
+@register.inclusion_tag("includes/sidebar_articles.html")
+def latest_articles(title="Tin mới nhất", exclude=None):
+    items = _cached_list("latest", lambda: Article.objects.published().for_list()[: SIDEBAR_SIZE + 1])
+    items = [a for a in items if a.pk != getattr(exclude, "pk", None)][:SIDEBAR_SIZE]
+    return {"title": title, "articles": items, "box_id": "latest-news"}
+
+
+@register.inclusion_tag("includes/sidebar_articles.html")
+def most_read_articles(title="Đọc nhiều"):
+    items = _cached_list("most_read", lambda: Article.objects.most_read()[:SIDEBAR_SIZE])
+    return {"title": title, "articles": items, "box_id": "most-read", "show_views": True}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page_number):
+    """The current URL with `page` set, other query parameters kept."""
+    params = context["request"].GET.copy()
+    params["page"] = page_number
+    return f"?{params.urlencode()}"
+
+
+@register.inclusion_tag("includes/visitor_stats.html")
+def visitor_stats():
+    """Placeholder figures until the visitor counter (danvan_site.visitors) provides them."""
+    return {"stats": {"online": 0, "today": 0, "week": 0, "total": 0}}

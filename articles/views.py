@@ -1,0 +1,157 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView, TemplateView
+
+from danvan_site import images
+
+from .models import Article, Category, Tag
+from .search import clean_query, search_articles
+
+
+class PublicArticleMixin:
+    """Public lists: `Article.objects.published()` only, paginated with an elided page range."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_list()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        page = ctx.get("page_obj")
+        if page is not None:
+            ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
+        return ctx
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+    featured_count = 5
+    latest_count = 8
+    per_section = 5
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        published = Article.objects.published().for_list()
+        featured = list(published.filter(is_featured=True)[: self.featured_count])
+        featured_ids = [a.pk for a in featured]
+        latest = list(published.exclude(pk__in=featured_ids)[: self.latest_count])
+        by_section = {}
+        for article in Article.objects.latest_per_section(self.per_section):
+            by_section.setdefault(article.section_id, []).append(article)
+        ctx["featured"] = featured
+        ctx["latest"] = latest
+        ctx["sections"] = [(cat, by_section[cat.pk]) for cat in Category.menu() if cat.pk in by_section]
+        return ctx
+
+
+class CategoryView(PublicArticleMixin, ListView):
+    template_name = "articles/category.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category.objects.select_related("parent"), slug=self.kwargs["slug"])
+        return super().get_queryset().in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class TagView(PublicArticleMixin, ListView):
+    template_name = "articles/tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class SearchView(PublicArticleMixin, ListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q", ""))
+        return search_articles(super().get_queryset(), self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        qs = Article.objects.select_related("category", "category__parent")
+        # Staff who may edit articles get a preview of unpublished ones.
+        if self.request.user.has_perm("articles.change_article"):
+            return qs
+        return qs.published()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        article = self.object
+        ctx["tags"] = list(article.tags.all())
+        ctx["related"] = related_articles(article, settings.RELATED_ARTICLES)
+        ctx["is_preview"] = not article.is_published()
+        return ctx
+
+
+class ArticlePrintView(ArticleDetailView):
+    template_name = "articles/print.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = DetailView.get_context_data(self, **kwargs)
+        ctx["tags"] = list(self.object.tags.all())
+        return ctx
+
+
+def related_articles(article: Article, limit: int) -> list[Article]:
+    """ "Tin cùng chuyên mục": the same category first; if it has too few, its parent section's
+    other articles, then the latest news — never the article itself, never a duplicate."""
+    related = list(Article.objects.related_to(article, limit))
+    if len(related) < limit:
+        seen = [article.pk, *(a.pk for a in related)]
+        fill = Article.objects.published().for_list().exclude(pk__in=seen)
+        parent = article.category.parent or article.category
+        family = list(
+            Article.objects.published()
+            .for_list()
+            .in_category(parent)
+            .exclude(pk__in=seen)[: limit - len(related)]
+        )
+        related += family
+        if len(related) < limit:
+            seen += [a.pk for a in family]
+            related += list(fill.exclude(pk__in=seen)[: limit - len(related)])
+    return related
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+
+@require_POST
+@login_required
+def editor_upload(request):
+    """CKEditor 5 image upload: staff only; the image is verified, re-encoded and resized."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": "Chưa chọn ảnh."}}, status=400)
+    try:
+        images.validate_image_file(upload)
+    except ValidationError as exc:
+        return JsonResponse({"error": {"message": exc.messages[0]}}, status=400)
+    content = images.content_width(upload, upload.name)
+    name = default_storage.save(f"editor/{content.name}", content)
+    return JsonResponse({"url": default_storage.url(name)})

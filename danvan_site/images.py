@@ -1,0 +1,70 @@
+"""Image checks and renditions, made when an image is saved — never on a page request."""
+
+from io import BytesIO
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+# Rendition sizes: (width, height) boxes; thumbnails are cropped to the box, content images are
+# only shrunk to the width.
+THUMB_SIZE = (320, 200)
+CONTENT_WIDTH = 860
+
+
+def validate_image_file(f) -> None:
+    """Refuse anything that is not a real, reasonably sized image (checked from its content)."""
+    if f.size and f.size > settings.IMAGE_UPLOAD_MAX_BYTES:
+        limit = settings.IMAGE_UPLOAD_MAX_BYTES // (1024 * 1024)
+        raise ValidationError(f"Ảnh quá lớn: tối đa {limit} MB.", code="too_large")
+    try:
+        f.seek(0)
+        with Image.open(f) as img:
+            fmt = img.format
+            img.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError("Ảnh có kích thước điểm ảnh quá lớn.", code="bomb") from None
+    except Exception:
+        raise ValidationError("Tệp tải lên không phải là ảnh hợp lệ.", code="invalid") from None
+    finally:
+        f.seek(0)
+    if fmt not in ACCEPTED_FORMATS:
+        raise ValidationError("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP.", code="format")
+
+
+def _open_rgb(f) -> Image.Image:
+    f.seek(0)
+    img = Image.open(f)
+    img = ImageOps.exif_transpose(img)
+    if img.mode not in ("RGB", "L"):
+        background = Image.new("RGB", img.size, "white")
+        img = img.convert("RGBA")
+        background.paste(img, mask=img.getchannel("A"))
+        img = background
+    return img.convert("RGB")
+
+
+def _jpeg(img: Image.Image, name: str) -> ContentFile:
+    out = BytesIO()
+    # Saving without exif drops metadata (GPS included); re-encoding drops anything hidden.
+    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+    return ContentFile(out.getvalue(), name=f"{PurePath(name).stem}.jpg")
+
+
+def reencode(f, name: str, max_width: int = 2000) -> ContentFile:
+    """The uploaded image re-encoded as JPEG, at most `max_width` wide."""
+    img = _open_rgb(f)
+    if img.width > max_width:
+        img = img.resize((max_width, round(img.height * max_width / img.width)), Image.LANCZOS)
+    return _jpeg(img, name)
+
+
+def thumbnail(f, name: str, size=THUMB_SIZE) -> ContentFile:
+    return _jpeg(ImageOps.fit(_open_rgb(f), size, Image.LANCZOS), name)
+
+
+def content_width(f, name: str, width=CONTENT_WIDTH) -> ContentFile:
+    return reencode(f, name, max_width=width)

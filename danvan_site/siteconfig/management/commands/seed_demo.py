@@ -1,0 +1,69 @@
+"""Demo content and accounts for a local try-out. Idempotent; refuses accounts when DEBUG is off."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from articles import demo as articles_demo
+from articles.roles import EDITOR_GROUP, WRITER_GROUP
+
+DEFAULT_DEMO_PASSWORD = "danvan-demo-2026"
+
+# username → (full name, groups, is_superuser)
+ACCOUNTS = {
+    "admin": ("Quản trị viên", [], True),
+    "editor": ("Biên tập viên Demo", [EDITOR_GROUP], False),
+    "writer": ("Phóng viên Demo", [WRITER_GROUP], False),
+}
+
+
+class Command(BaseCommand):
+    help = "Ghi nội dung mẫu (chuyên mục, bài viết, ảnh) và tài khoản demo."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Chỉ chạy khi cơ sở dữ liệu chưa có bài viết nào."
+        )
+        parser.add_argument("--no-accounts", action="store_true", help="Không tạo tài khoản demo.")
+
+    def handle(self, *args, **options):
+        from articles.models import Article
+
+        if options["if_empty"] and Article.objects.exists():
+            self.stdout.write("Cơ sở dữ liệu đã có nội dung: bỏ qua seed_demo.")
+            return
+        users = {}
+        if not options["no_accounts"]:
+            if not settings.DEBUG:
+                raise CommandError("Không tạo tài khoản demo khi DEBUG tắt (môi trường thật).")
+            users = self.create_accounts(os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD)
+        with transaction.atomic():
+            created = articles_demo.seed_articles(writer=users.get("writer"), editor=users.get("editor"))
+            self.stdout.write(f"Bài viết mới: {created}")
+            for seeder in self.extra_seeders():
+                seeder(users=users, stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Đã ghi nội dung mẫu."))
+
+    def extra_seeders(self):
+        """Other apps' demo data (comments, reports …), each idempotent."""
+        return []
+
+    def create_accounts(self, password):
+        User = get_user_model()
+        users = {}
+        for username, (full_name, groups, is_superuser) in ACCOUNTS.items():
+            user, created = User.objects.get_or_create(username=username)
+            if created:
+                first, _, last = full_name.rpartition(" ")
+                user.first_name, user.last_name = last, first
+                user.is_staff = True
+                user.is_superuser = is_superuser
+                user.set_password(password)
+                user.save()
+                user.groups.set(Group.objects.filter(name__in=groups))
+            users[username] = user
+        return users

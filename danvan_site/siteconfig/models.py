@@ -1,0 +1,62 @@
+from django.core.cache import cache
+from django.db import models
+
+CACHE_KEY = "siteconfig:settings"
+
+
+class SiteSettings(models.Model):
+    """The one record of site-wide settings editors change in admin: banner, name, footer."""
+
+    site_name = models.CharField("tên trang", max_length=200, default="Ban Dân vận Tỉnh ủy")
+    tagline = models.CharField("dòng phụ", max_length=200, blank=True, default="Trang thông tin điện tử")
+    banner = models.ImageField(
+        "ảnh banner",
+        upload_to="banner/",
+        blank=True,
+        help_text="Ảnh ngang, rộng khoảng 1200 px. Để trống thì dùng banner mặc định.",
+    )
+    footer_lines = models.TextField(
+        "thông tin chân trang",
+        blank=True,
+        help_text="Mỗi dòng một ý: cơ quan chủ quản, địa chỉ, điện thoại, email.",
+    )
+    links = models.TextField(
+        "liên kết",
+        blank=True,
+        help_text="Mỗi dòng: Tên liên kết | https://địa-chỉ",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "cấu hình trang"
+        verbose_name_plural = "cấu hình trang"
+
+    def __str__(self):
+        return self.site_name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(CACHE_KEY)
+
+    @classmethod
+    def load(cls) -> "SiteSettings":
+        """The settings record, cached; created with defaults the first time."""
+        obj = cache.get(CACHE_KEY)
+        if obj is None:
+            obj, _ = cls.objects.get_or_create(pk=1)
+            cache.set(CACHE_KEY, obj, 3600)
+        return obj
+
+    @property
+    def footer_list(self):
+        return [line.strip() for line in self.footer_lines.splitlines() if line.strip()]
+
+    @property
+    def link_list(self):
+        pairs = []
+        for line in self.links.splitlines():
+            name, _, url = line.partition("|")
+            if name.strip() and url.strip().startswith(("http://", "https://", "/")):
+                pairs.append((name.strip(), url.strip()))
+        return pairs

@@ -1,0 +1,99 @@
+"""Vietnamese text helpers used everywhere: slugs, accent folding, rich-text sanitizing."""
+
+import unicodedata
+
+import nh3
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+# Đ/đ have no Unicode decomposition, so NFKD-based folding (Django's slugify) drops them.
+_D_MAP = str.maketrans({"Đ": "D", "đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and remove every Vietnamese mark: "Đổi Mới" → "doi moi".
+
+    The same folding is applied to stored search text and to queries, so search ignores marks.
+    """
+    text = unicodedata.normalize("NFKD", (text or "").translate(_D_MAP))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def vn_slugify(text: str) -> str:
+    """ASCII slug read as the title without marks; Đ/đ become d (unlike Django's slugify)."""
+    return slugify(fold(text))
+
+
+def unique_slug(model, text: str, *, instance_pk=None, field: str = "slug", max_length=None) -> str:
+    """`vn_slugify(text)`, suffixed -2, -3 … until no other row of `model` has it."""
+    max_length = max_length or model._meta.get_field(field).max_length
+    base = vn_slugify(text)[:max_length].strip("-") or "bai-viet"
+    candidate, n = base, 2
+    others = model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
+    while others.filter(**{field: candidate}).exists():
+        suffix = f"-{n}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        n += 1
+    return candidate
+
+
+# What the public may see of rich text. No script, style, event handler, iframe, svg or form can
+# pass; links and images keep only http(s)/mailto/relative URLs (nh3 drops javascript: and data:).
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "figure": {"class"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(html: str) -> str:
+    """Clean editor HTML to the allow-list above; safe to render with `|safe`."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of sanitized HTML, for search and feeds."""
+    return " ".join(strip_tags(html or "").split())

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from articles.sitemaps import ArticleSitemap, CategorySitemap
+from articles.views import RobotsView
+
+admin.site.site_header = "Quản trị Ban Dân vận"
+admin.site.site_title = "Quản trị"
+admin.site.index_title = "Quản lý nội dung"
+
+sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("", include("articles.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Uploaded images, served by Django when no proxy in front does it (try-out, intranet).
+    from django.views.static import serve
+
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
+    )
