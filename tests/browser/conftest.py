@@ -8,6 +8,7 @@ test can assert the page is clean. `shot(page, name)` writes the step at 360 and
 """
 
 import os
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +31,7 @@ DESKTOP = {"width": 1280, "height": 900}
 # Playwright waits this long at most for a selector or a navigation: local pages are fast,
 # and a missing element should fail the test quickly rather than hang the suite.
 TIMEOUT_MS = 15_000
+_STARTED = time.time()
 
 
 class PageWatch:
@@ -159,3 +161,19 @@ def login_in_browser(page, username: str, password: str, *, path: str = "/dang-n
     page.fill("#id_password", password)
     page.locator("#id_password").locator("xpath=ancestor::form").locator("[type=submit]").click()
     page.wait_for_load_state()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the article page's measured budgets (written by test_standards) after the run."""
+    budgets = RESULTS / "budgets.json"
+    if not budgets.exists() or budgets.stat().st_mtime < _STARTED:
+        return
+    import json
+
+    data = json.loads(budgets.read_text(encoding="utf-8"))
+    terminalreporter.write_sep("-", "article page budgets")
+    terminalreporter.write_line(
+        f"FCP {data['fcp_ms']} ms (runs {data['fcp_ms_runs']}, {data['cpu_slowdown']}x CPU slowdown, "
+        f"budget {data['fcp_budget_ms']} ms); transfer {data['transfer_bytes_360'] / 1024:.0f} KB at 360 px, "
+        f"{data['transfer_bytes_1280'] / 1024:.0f} KB at 1280 px (budget {data['transfer_budget_bytes'] / 1024:.0f} KB)"
+    )
