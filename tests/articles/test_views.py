@@ -95,7 +95,7 @@ def test_article_header_line_reads_like_the_old_site(client):
         (4, "Thứ Năm"),
         (5, "Thứ Sáu"),
         (6, "Thứ Bảy"),
-        (7, "Chủ Nhật"),
+        (7, "Chủ nhật"),
     ],
 )
 def test_header_weekday_in_vietnamese_time(day, weekday):
