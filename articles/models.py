@@ -270,7 +270,7 @@ class Article(TimeStamped):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
-        self.body = sanitize_html(self.body)
+        self.body = images.complete_img_tags(sanitize_html(self.body))
         self.search_text = fold(" ".join((self.title, self.lead, html_to_text(self.body), self.author_name)))
         cover_changed = self.cover_image.name != self._loaded_cover
         if self.cover_image and cover_changed:

@@ -111,3 +111,14 @@ def test_menu_lists_top_level_categories_with_children_in_order():
     menu = Category.menu()
     assert menu == [first, second]
     assert menu[0].menu_children == [child]
+
+
+def test_body_images_get_alt_lazy_loading_and_their_size(settings):
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("editor/anh.jpg", image_file(size=(860, 540)))
+    article = ArticleFactory(
+        body=f'<figure class="image"><img src="/media/{name}"><figcaption>Ảnh</figcaption></figure>'
+    )
+    assert f'<img src="/media/{name}" alt="" loading="lazy" width="860" height="540">' in article.body
+    assert "<figcaption>Ảnh</figcaption>" in article.body
