@@ -174,6 +174,7 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_sep("-", "article page budgets")
     terminalreporter.write_line(
         f"FCP {data['fcp_ms']} ms (runs {data['fcp_ms_runs']}, {data['cpu_slowdown']}x CPU slowdown, "
+        f"time to first byte {data['ttfb_ms']} ms, "
         f"budget {data['fcp_budget_ms']} ms); transfer {data['transfer_bytes_360'] / 1024:.0f} KB at 360 px, "
         f"{data['transfer_bytes_1280'] / 1024:.0f} KB at 1280 px (budget {data['transfer_budget_bytes'] / 1024:.0f} KB)"
     )
