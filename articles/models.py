@@ -325,6 +325,10 @@ class CommentQuerySet(models.QuerySet):
         """What the public may see: approved comments only, oldest first."""
         return self.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
 
+    def public(self):
+        """Approved, oldest first, with only the columns the page shows (never the email)."""
+        return self.approved().only("pk", "article_id", "name", "title", "body", "created_at")
+
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 

@@ -105,7 +105,7 @@ class ArticleDetailView(DetailView):
         ctx["tags"] = list(article.tags.all())
         ctx["related"] = related_articles(article, settings.RELATED_ARTICLES)
         ctx["is_preview"] = not article.is_published()
-        ctx["comments"] = list(article.comments.approved())
+        ctx["comments"] = list(article.comments.public())
         ctx["comments_open"] = article.comments_open()
         if ctx["comments_open"]:
             ctx.setdefault("comment_form", CommentForm())
