@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from .models import Article, Category, Comment, Tag
+from .templatetags.articles_tags import vn_time_date
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -159,8 +160,8 @@ class CommentAdmin(admin.ModelAdmin):
     from readers only, so nobody adds one here, and what a reader wrote is read-only.
     """
 
-    list_display = ("title", "name", "article", "status", "created_at", "excerpt")
-    list_display_links = ("title",)
+    list_display = ("comment", "status", "name", "sent_at", "article_title")
+    list_display_links = ("comment",)
     list_filter = ("status", ("article", admin.RelatedOnlyFieldListFilter), "created_at")
     list_select_related = ("article",)
     search_fields = ("name", "email", "title", "body", "article__title")
@@ -189,9 +190,18 @@ class CommentAdmin(admin.ModelAdmin):
     )
     list_per_page = 50
 
-    @admin.display(description="Nội dung")
-    def excerpt(self, obj):
-        return Truncator(obj.body).chars(120)
+    @admin.display(description="Ý kiến", ordering="title")
+    def comment(self, obj):
+        """Title and the start of the body, so most comments can be judged from the list."""
+        return format_html("<strong>{}</strong><br>{}", obj.title, Truncator(obj.body).chars(160))
+
+    @admin.display(description="Gửi lúc", ordering="created_at")
+    def sent_at(self, obj):
+        return vn_time_date(obj.created_at)
+
+    @admin.display(description="Bài viết", ordering="article__title")
+    def article_title(self, obj):
+        return Truncator(obj.article.title).chars(50)
 
     def get_ordering(self, request):
         # Pending comments first, newest first within each group.

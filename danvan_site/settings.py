@@ -189,7 +189,8 @@ COMMENTS_RATE_WINDOW_MINUTES = env.int("COMMENTS_RATE_WINDOW_MINUTES", default=1
 # submission (and by `manage.py captcha_clean`).
 CAPTCHA_TIMEOUT = 30
 CAPTCHA_LENGTH = 5
-CAPTCHA_FONT_SIZE = 30
+CAPTCHA_FONT_SIZE = 36
+CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
 CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------

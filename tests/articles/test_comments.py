@@ -55,7 +55,7 @@ def page(client, article):
 
 def field_errors(html, field):
     """Error texts shown on one field of the comment form."""
-    match = re.search(rf'<ul class="errorlist" id="id_{field}-errors">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html, re.S)
     return re.findall(r"<li>(.*?)</li>", match.group(1)) if match else []
 
 
