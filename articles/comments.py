@@ -1,5 +1,6 @@
 """Posting a reader comment under the per-client rate limit."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,7 +22,8 @@ def _lock_client(client_hash: str) -> None:
     with BEGIN IMMEDIATE (settings.DATABASES), which already lets one writer in at a time.
     """
     if connection.vendor == "postgresql":
-        key = int(client_hash[:15], 16)  # 60 bits: fits PostgreSQL's signed bigint
+        # 64 bits of the hash as PostgreSQL's signed bigint lock key.
+        key = int.from_bytes(hashlib.sha256(client_hash.encode()).digest()[:8], "big", signed=True)
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 

@@ -393,3 +393,47 @@ def test_seed_comments_writes_each_status_once():
     statuses = set(Comment.objects.values_list("status", flat=True))
     assert statuses == {"pending", "approved", "rejected"}
     assert seed_comments(users={}) == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_rate_limit_is_exact_under_concurrent_posts():
+    """Ten simultaneous posts from one client (as from several server processes): exactly 5 saved."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from django.db import connection, connections
+    from django.forms import modelform_factory
+
+    from articles.comments import RateLimited, post_comment
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs several real connections (PostgreSQL)")
+    article = PublishedArticleFactory()
+    Form = modelform_factory(Comment, fields=("name", "title", "body"))
+    barrier = Barrier(10)
+
+    def attempt(i):
+        form = Form({"name": "Bạn đọc", "title": f"Ý kiến {i}", "body": "Nội dung"})
+        assert form.is_valid()
+        save = form.save
+
+        def slow_save(commit=True):
+            time.sleep(0.05)  # widen the gap between counting and inserting, as under load
+            return save(commit=commit)
+
+        form.save = slow_save
+        barrier.wait()
+        try:
+            post_comment(article=article, form=form, client_hash="same-client")
+            return True
+        except RateLimited:
+            return False
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(10) as pool:
+        results = list(pool.map(attempt, range(10)))
+    assert results.count(True) == 5
+    assert Comment.objects.count() == 5
