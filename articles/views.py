@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import images
+from danvan_site.visitors.counter import mark_article_view
 
 from .models import Article, Category, Tag
 from .search import clean_query, search_articles
@@ -87,6 +88,7 @@ class SearchView(PublicArticleMixin, ListView):
 class ArticleDetailView(DetailView):
     template_name = "articles/detail.html"
     context_object_name = "article"
+    counts_view = True  # "Lượt xem": the visitor counter counts this page as a view of the article
 
     def get_queryset(self):
         qs = Article.objects.select_related("category", "category__parent")
@@ -103,9 +105,16 @@ class ArticleDetailView(DetailView):
         ctx["is_preview"] = not article.is_published()
         return ctx
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.counts_view:
+            mark_article_view(response, self.object)
+        return response
+
 
 class ArticlePrintView(ArticleDetailView):
     template_name = "articles/print.html"
+    counts_view = False  # printing is not another view of the article
 
     def get_context_data(self, **kwargs):
         ctx = DetailView.get_context_data(self, **kwargs)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "danvan_site.siteconfig",
+    "danvan_site.visitors",
     "articles",
 ]
 
@@ -42,6 +43,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The visitor counter sees the final response of every page, so it stays above any page
+    # cache middleware (a page served from cache is still counted) and above sessions/auth,
+    # which it does not need; static files never reach it (WhiteNoise answers them first).
+    "danvan_site.visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +175,12 @@ ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Visitor counter (danvan_site.visitors) -------------------------------------------------
+# Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
+VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
+# Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
+VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);
