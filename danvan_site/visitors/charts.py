@@ -42,7 +42,7 @@ class BarChart:
 def bar_chart(
     title: str, series: list[tuple[date, int]], *, width=900, height=260, label_every=None
 ) -> BarChart:
-    left, right, top, bottom = 56, 8, 12, 28
+    left, right, top, bottom = 56, 24, 12, 28
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max((n for _, n in series), default=0)
     scale_max = _nice_ceiling(peak)
