@@ -155,11 +155,22 @@ def main():
             )
         before = visits_today(env)
         runs = {(who, mode): [] for who, mode, _ in scenarios}
+        pids = {mode: server.pid for mode, server in zip(addresses, servers, strict=True)}
         for n in range(args.rounds):
-            for who, mode, headers in scenarios:
+            # A-B then B-A: a load that drifts during the round hurts both sides alike.
+            order = scenarios if n % 2 == 0 else [scenarios[1], scenarios[0], scenarios[3], scenarios[2]]
+            for who, mode, headers in order:
+                cpu = cpu_seconds(pids[mode])
                 result = wrk(f"http://{addresses[mode]}{path}", [f"User-Agent: {BROWSER}", *headers], args)
+                result["cpu_ms"] = round(
+                    (cpu_seconds(pids[mode]) - cpu) * 1000 / max(result["requests"], 1), 3
+                )
                 runs[(who, mode)].append(result)
-                print(f"round {n + 1} {who:9} counter {mode:3}: {result['rps']:8.1f} req/s", flush=True)
+                print(
+                    f"round {n + 1} {who:9} counter {mode:3}: {result['rps']:8.1f} req/s "
+                    f"{result['cpu_ms']:6.2f} CPU ms/request",
+                    flush=True,
+                )
         recorded = visits_today(env) - before
         expected = sum(r["requests"] for r in runs[("new", "on")])
     finally:
@@ -175,22 +186,46 @@ def main():
             "p50_ms": statistics.median(r["p50_ms"] for r in results),
             "p99_ms": statistics.median(r["p99_ms"] for r in results),
             "errors": sum(r["errors"] for r in results),
+            "cpu_ms": statistics.median(r["cpu_ms"] for r in results),
             "runs_rps": [r["rps"] for r in results],
         }
+    # Ratios of runs made side by side in the same round, then their median: on a shared machine
+    # the load swings between rounds far more than within one.
     ratios = {
-        who: round(table[f"article_{who}_counter_on"]["rps"] / table[f"article_{who}_counter_off"]["rps"], 3)
+        who: round(
+            statistics.median(
+                on["rps"] / off["rps"] for on, off in zip(runs[(who, "on")], runs[(who, "off")], strict=True)
+            ),
+            3,
+        )
         for who in ("returning", "new")
     }
-    print(f"\n{'page':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    cpu_ratios = {
+        who: round(
+            table[f"article_{who}_counter_on"]["cpu_ms"] / table[f"article_{who}_counter_off"]["cpu_ms"], 3
+        )
+        for who in ("returning", "new")
+    }
+    print(f"\n{'page':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>7} {'errors':>7}")
     for name, row in table.items():
-        print(f"{name:34} {row['rps']:8.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['errors']:7}")
+        print(
+            f"{name:34} {row['rps']:8.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['cpu_ms']:7.2f} "
+            f"{row['errors']:7}"
+        )
+    for who in ("returning", "new"):
+        print(
+            f"counter on/off, {who + ' readers' if who == 'returning' else 'new visitors'}: "
+            f"req/s {ratios[who]:.3f} (cost {1 - ratios[who]:.1%}), "
+            f"server CPU per request {cpu_ratios[who]:.3f} (cost {cpu_ratios[who] - 1:.1%})"
+        )
+    # wrk does not count requests left in flight when it stops (at most one per connection per run)
+    # or given up on (timeouts), which the server still completes and counts.
+    slack = args.connections * args.rounds + table["article_new_counter_on"]["errors"]
+    verdict = "exact" if expected <= recorded <= expected + slack else "MISMATCH"
     print(
-        f"\ncounter on/off: returning readers {ratios['returning']:.3f} (cost {1 - ratios['returning']:.1%}), "
-        f"new visitors {ratios['new']:.3f} (cost {1 - ratios['new']:.1%})"
+        f"visits recorded during the new-visitor runs: {recorded}; wrk completed {expected} "
+        f"(+ at most {slack} in flight or timed out): {verdict}"
     )
-    # wrk does not count requests it gave up on (timeouts) or left in flight when it stopped, which
-    # the server still completes and counts: recorded ≥ completed, by at most those.
-    print(f"visits recorded during the new-visitor runs: {recorded} (wrk completed {expected} requests)")
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True, capture_output=True
     ).stdout.strip()
@@ -204,6 +239,7 @@ def main():
                 "settings": vars(args),
                 "pages": table,
                 "ratio_on_off": ratios,
+                "cpu_ratio_on_off": cpu_ratios,
                 "visits_recorded": recorded,
                 "new_visitor_requests": expected,
             },
@@ -213,6 +249,23 @@ def main():
     print(f"written to {out.relative_to(ROOT)}")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def cpu_seconds(master_pid):
+    """User + system CPU of a gunicorn master and its workers so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    pids = [master_pid]
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def visits_today(env):
