@@ -95,33 +95,81 @@ def record_hit(hit: Hit) -> None:
     """Write one counted request in one transaction (one lock and one commit on SQLite).
 
     At most three statements, each atomic on its own: the article's views (`F()`), the visitor's
-    last-seen time (upsert), the day's visits (upsert). The day row, the hottest, comes last so
-    its lock is held for the shortest time; every writer takes rows in the same order.
+    last-seen time (upsert; in Redis instead when it is the cache), the day's visits (upsert). The
+    day row, the hottest, comes last so its lock is held for the shortest time; every writer takes
+    rows in the same order.
     """
-    if not hit.needs_write:
-        return
     now = timezone.now()
-    with transaction.atomic():
-        if hit.article_id is not None:
-            from articles.models import Article
+    redis_presence = hit.touch_presence and presence_in_redis()
+    db_presence = hit.touch_presence and not redis_presence
+    if hit.new_visit or db_presence or hit.article_id is not None:
+        with transaction.atomic():
+            if hit.article_id is not None:
+                from articles.models import Article
 
-            Article.objects.filter(pk=hit.article_id).update(view_count=F("view_count") + 1)
-        with connection.cursor() as cursor:
-            if hit.touch_presence:
-                cursor.execute(_PRESENCE_UPSERT, [hit.visitor_id, _adapt_datetime(now)])
-            if hit.new_visit:
-                cursor.execute(_DAY_UPSERT, [_adapt_date(timezone.localdate(now))])
-    prune_presence(now)
+                Article.objects.filter(pk=hit.article_id).update(view_count=F("view_count") + 1)
+            with connection.cursor() as cursor:
+                if db_presence:
+                    cursor.execute(_PRESENCE_UPSERT, [hit.visitor_id, _adapt_datetime(now)])
+                if hit.new_visit:
+                    cursor.execute(_DAY_UPSERT, [_adapt_date(timezone.localdate(now))])
+    if redis_presence:
+        redis_touch(hit.visitor_id, now)
+    elif db_presence:
+        prune_presence(now)
+
+
+def _prune_due(force: bool) -> bool:
+    global _last_prune
+    tick = time.monotonic()
+    if not force and tick - _last_prune < PRUNE_SECONDS:
+        return False
+    _last_prune = tick
+    return True
 
 
 def prune_presence(now: datetime, *, force: bool = False) -> None:
     """Delete last-seen rows older than the online window, at most once a minute per process."""
-    global _last_prune
-    tick = time.monotonic()
-    if not force and tick - _last_prune < PRUNE_SECONDS:
-        return
-    _last_prune = tick
-    Presence.objects.filter(last_seen_at__lt=now - timedelta(seconds=ONLINE_SECONDS)).delete()
+    if _prune_due(force):
+        Presence.objects.filter(last_seen_at__lt=now - timedelta(seconds=ONLINE_SECONDS)).delete()
+
+
+# --- "Đang online" in Redis -------------------------------------------------------------------
+# With REDIS_URL the cache is Redis, shared by every worker: last-seen times go to one sorted set
+# (visitor id → time) instead of the database, so a new visitor costs the database two writes.
+
+
+def presence_in_redis() -> bool:
+    return settings.CACHES["default"]["BACKEND"].startswith("django_redis.")
+
+
+def _online_set():
+    from django_redis import get_redis_connection
+
+    return get_redis_connection("default"), cache.make_key("visitors:online")
+
+
+def redis_touch(visitor_id: str, now: datetime) -> None:
+    """ZADD the visitor's last-seen time; trim the expired ones at most once a minute per process."""
+    try:
+        redis, key = _online_set()
+        pipe = redis.pipeline(transaction=False)
+        pipe.zadd(key, {visitor_id: now.timestamp()})
+        if _prune_due(False):
+            pipe.zremrangebyscore(key, "-inf", now.timestamp() - ONLINE_SECONDS)
+        pipe.expire(key, 2 * ONLINE_SECONDS)  # an idle site leaves nothing behind
+        pipe.execute()
+    except Exception:  # Redis down: the page is served, "Đang online" misses this visitor
+        logger.warning("Visitor counter: Redis unavailable for the online figure", exc_info=True)
+
+
+def redis_online(now: datetime) -> int:
+    try:
+        redis, key = _online_set()
+        return redis.zcount(key, now.timestamp() - ONLINE_SECONDS, "+inf")
+    except Exception:
+        logger.warning("Visitor counter: Redis unavailable for the online figure", exc_info=True)
+        return 0
 
 
 def _adapt_date(value):
@@ -144,12 +192,13 @@ _PRESENCE_UPSERT = (
     f'INSERT INTO "{_PRESENCE_TABLE}" ("visitor_id", "last_seen_at") VALUES (%s, %s) '
     f'ON CONFLICT ("visitor_id") DO UPDATE SET "last_seen_at" = excluded."last_seen_at"'
 )
-# Today's visits, who is online and the admin's offset in one round trip.
+# Today's visits, the admin's offset and who is online in one round trip.
 _FIGURES = (
     f'SELECT (SELECT "visits" FROM "{_DAY_TABLE}" WHERE "day" = %s), '
-    f'(SELECT COUNT(*) FROM "{_PRESENCE_TABLE}" WHERE "last_seen_at" >= %s), '
-    f'(SELECT "total_offset" FROM "{CounterSettings._meta.db_table}" WHERE "id" = 1)'
+    f'(SELECT "total_offset" FROM "{CounterSettings._meta.db_table}" WHERE "id" = 1), '
+    f'(SELECT COUNT(*) FROM "{_PRESENCE_TABLE}" WHERE "last_seen_at" >= %s)'
 )
+_FIGURES_WITHOUT_ONLINE = _FIGURES.rsplit(", ", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -185,15 +234,20 @@ def closed_days(today) -> tuple[int, int]:
 
 
 def current_figures() -> Figures:
-    """The four figures, exact at the moment of the call: one query, plus one a day per process."""
+    """The four figures, exact at the moment of the call: one query (plus one a day per process, and
+    one Redis command when the online set is there)."""
     now = timezone.now()
     today = timezone.localdate(now)
+    redis_presence = presence_in_redis()
     with connection.cursor() as cursor:
-        cursor.execute(
-            _FIGURES,
-            [_adapt_date(today), _adapt_datetime(now - timedelta(seconds=ONLINE_SECONDS))],
-        )
-        today_visits, online, offset = cursor.fetchone()
+        if redis_presence:
+            cursor.execute(_FIGURES_WITHOUT_ONLINE, [_adapt_date(today)])
+            (today_visits, offset), online = cursor.fetchone(), redis_online(now)
+        else:
+            cursor.execute(
+                _FIGURES, [_adapt_date(today), _adapt_datetime(now - timedelta(seconds=ONLINE_SECONDS))]
+            )
+            today_visits, offset, online = cursor.fetchone()
     week_closed, total_closed = closed_days(today)
     today_visits = today_visits or 0
     return Figures(
