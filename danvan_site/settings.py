@@ -44,8 +44,9 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The visitor counter sees the final response of every page, so it stays above any page
-    # cache middleware (a page served from cache is still counted) and above sessions/auth,
-    # which it does not need; static files never reach it (WhiteNoise answers them first).
+    # cache middleware (a page served from cache is still counted, and the cache never stores
+    # its per-visitor Set-Cookie) and above sessions/auth, which it does not need; static files
+    # never reach it (WhiteNoise answers them first).
     "danvan_site.visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -25,6 +25,7 @@ class VisitorCounterMiddleware:
         if not counter.enabled():
             raise MiddlewareNotUsed("VISITORS_ENABLED is off")
         self.get_response = get_response
+        counter.is_bot("warm-up")  # compile the ~1,400 crawler patterns at worker start, not on a reader
         self.excluded_prefixes = tuple(
             p
             for p in (
