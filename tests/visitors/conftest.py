@@ -14,7 +14,7 @@ def browser(client):
 
 
 @pytest.fixture
-def new_browser(client_class=None):
+def new_browser():
     """A factory of fresh browsers: each one is a new visitor with no cookie."""
     from django.test import Client
 
