@@ -23,6 +23,12 @@ def vn_datetime(value):
 
 
 @register.filter
+def vn_time_date(value):
+    """ "10:49 03/10/2018" (HH:MM dd/mm/yyyy) in the site's time zone, as under a reader comment."""
+    return f"{timezone.localtime(value):%H:%M %d/%m/%Y}" if value else ""
+
+
+@register.filter
 def vn_date(value):
     """ "03/10/2018" in the site's time zone."""
     return f"{timezone.localtime(value):%d/%m/%Y}" if value else ""
@@ -65,9 +71,3 @@ def page_url(context, page_number):
     params = context["request"].GET.copy()
     params["page"] = page_number
     return f"?{params.urlencode()}"
-
-
-@register.inclusion_tag("includes/visitor_stats.html")
-def visitor_stats():
-    """Placeholder figures until the visitor counter (danvan_site.visitors) provides them."""
-    return {"stats": {"online": 0, "today": 0, "week": 0, "total": 0}}
