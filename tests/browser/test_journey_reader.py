@@ -96,7 +96,7 @@ def test_reader_comments_and_sees_it_after_approval(open_page, live_server, demo
     form.get_by_label("Nội dung").fill("Bản tôi cũng muốn học cách làm đường này.")
     form.get_by_label("Mã kiểm tra").fill("PASSED")
     shot(page, "j2-07-comment-written", full_page=False)
-    form.locator("[type=submit]").click()
+    form.get_by_role("button", name="Gửi ý kiến").click()
     page.wait_for_load_state()
     assert "cảm ơn" in page.locator("main").inner_text().lower()
     shot(page, "j2-08-comment-thanks", full_page=False)
@@ -105,7 +105,7 @@ def test_reader_comments_and_sees_it_after_approval(open_page, live_server, demo
 
     editor = open_page()
     login_in_browser(editor, "bientap", PASSWORD, path="/admin/login/?next=/admin/")
-    editor.get_by_role("link", name=re.compile("bình luận", re.IGNORECASE)).first.click()
+    editor.get_by_role("link", name=re.compile("ý kiến bạn đọc|bình luận", re.IGNORECASE)).first.click()
     editor.get_by_role("link", name=re.compile("Mô hình rất hay")).first.click()
     editor.select_option("select[name=status]", "approved")
     shot(editor, "j2-09-editor-approves")
