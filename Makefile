@@ -37,7 +37,7 @@ browser-deps: ## Debian's chromium, a Java runtime and npm, installed only when 
 	bash .ci/browser-deps.sh
 
 test-browser: $(STAMP) browser-deps $(NODE_STAMP) ## Real-browser journeys and web-standards checks (Chromium, vnu, axe-core)
-	$(PY) -m pytest -m browser -p no:xdist -q tests/browser
+	$(PY) -m pytest -m browser -p no:xdist -q
 
 serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, static collected
 	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput
