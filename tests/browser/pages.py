@@ -85,5 +85,5 @@ PAGE_TYPES = [
     PageType("report-list", "/bao-cao/", login="district"),
     PageType("report-form", "/bao-cao/moi/", login="district"),
     PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
-    PageType("summary", FirstLink("/bao-cao/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
+    PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
 ]
