@@ -6,10 +6,14 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from articles.views import RobotsView
+from danvan_site.views import healthz
 
 admin.site.site_header = "Quản trị Ban Dân vận"
 admin.site.site_title = "Quản trị"
 admin.site.index_title = "Quản lý nội dung"
+
+# 400, 403 and 404 use the templates of the same name; 500 may turn into 503 (database down).
+handler500 = "danvan_site.views.server_error"
 
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
 
@@ -19,6 +23,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
 
