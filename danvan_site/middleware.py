@@ -104,5 +104,7 @@ class StaffSessionTimeoutMiddleware:
                 return redirect_to_login(request.get_full_path())
             if last_seen is None or now - last_seen >= self.write_every:
                 request.session[self.key] = now
-                request.session.set_expiry(idle)
+                # The stored session outlives the idle limit so this middleware, not a silently
+                # vanished session, logs the user out and can say why.
+                request.session.set_expiry(2 * idle)
         return self.get_response(request)
