@@ -1,7 +1,10 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
+
+from danvan_site.images import ImageUploadField
 
 from .models import Article, Category, Tag
 
@@ -41,6 +44,7 @@ class ArticleAdmin(admin.ModelAdmin):
     """
 
     form = ArticleAdminForm
+    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
     list_display = (
         "title",
         "category",

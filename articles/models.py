@@ -284,7 +284,10 @@ class Article(TimeStamped):
         f = self.cover_image
         if not getattr(f, "_committed", True):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
-            f.save(f.name, images.reencode(f.file, f.name), save=False)
+            # Saved under the JPEG's own name: a ".png" holding JPEG bytes would be served with
+            # the wrong content type.
+            jpeg = images.reencode(f.file, f.name)
+            f.save(jpeg.name, jpeg, save=False)
         with f.open("rb") as src:
             self.cover_thumb.save(f.name, images.thumbnail(src, f.name), save=False)
             self.cover_large.save(f.name, images.content_width(src, f.name), save=False)
