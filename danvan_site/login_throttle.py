@@ -74,3 +74,21 @@ def lockout_response(request, original_response=None, credentials=None):
     minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
     context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes}
     return render(request, "registration/locked_out.html", context, status=429)
+
+
+# axes keeps the attempted username in a 255-character column; Django usernames are at most 150.
+USERNAME_MAX_LENGTH = 150
+
+
+def attempted_username(request, credentials=None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the username tried, cut to a length any column holds.
+
+    Django's login form does not enforce the username's maximum length before authenticating,
+    so a 5,000-character "username" reached axes and failed on PostgreSQL with a 500. No real
+    account has a longer name, so cutting it changes no lock.
+    """
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "data", request.POST).get("username")
+    return username[:USERNAME_MAX_LENGTH] if isinstance(username, str) else username

@@ -247,6 +247,7 @@ AXES_COOLOFF_MESSAGE = AXES_PERMALOCK_MESSAGE = (
 # The address axes counts is a keyed pseudonym of the real one (no raw IP stored), taken from
 # TRUSTED_PROXY_HEADER only when that is configured (danvan_site.login_throttle).
 AXES_CLIENT_IP_CALLABLE = "danvan_site.login_throttle.client_address"
+AXES_USERNAME_CALLABLE = "danvan_site.login_throttle.attempted_username"
 AXES_VERBOSE = False
 # Name of the request header the reverse proxy sets to the real client address, e.g.
 # X-Forwarded-For or X-Real-IP; empty when Django faces clients directly.

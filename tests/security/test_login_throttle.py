@@ -152,3 +152,10 @@ class TestStaffSessionExpiry:
         with time_machine.travel(timezone.now() + timedelta(seconds=idle)):
             response = client.get("/admin/", follow=True)
         assert "Phiên làm việc đã hết hạn" in response.content.decode()
+
+
+def test_overlong_username_is_refused_like_any_wrong_login(client, staff):
+    """Regression: a 5,000-character username overflowed axes' column (500 on PostgreSQL)."""
+    response = attempt(client, "x" * 5000)
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "x" * 150
