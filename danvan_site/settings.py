@@ -167,6 +167,8 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Where `make backup` writes its dated archives (git-ignored).
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # Largest image an editor or a district may upload.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
 # Largest image in pixels (width × height): 50 MP covers any camera photo; a bigger one is most
