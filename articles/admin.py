@@ -88,6 +88,12 @@ class ArticleAdmin(VietnameseHistoryAdmin):
     """
 
     actions = ["move_to_trash", "restore_from_trash", "purge_from_trash"]
+
+    class Media:
+        # Warns before leaving with unsaved changes (CKEditor content included).
+        js = ["js/admin/unsaved-changes.js"]
+        css = {"all": ["css/admin/unsaved-changes.css"]}
+
     # Values that belong to the article's life, not to a version of its text: restoring an
     # old version keeps today's counter, trash state and authorship.
     kept_on_restore = ("view_count", "deleted_at", "deleted_by_id", "created_by_id", "created_at")
