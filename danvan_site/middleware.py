@@ -33,12 +33,12 @@ class RequestIDMiddleware:
     def __call__(self, request):
         incoming = request.META.get(self.header, "")
         request.request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        token = current_request_id.set(request.request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        current_request_id.set(request.request_id)
+        response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
+        # Django logs 4xx/5xx responses after the middleware chain has returned, so the id is
+        # cleared only when the response is closed, once everything about it has been logged.
+        response._resource_closers.append(lambda: current_request_id.set("-"))
         return response
 
 

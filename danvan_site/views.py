@@ -16,6 +16,10 @@ logger = logging.getLogger(__name__)
 # Errors that mean "the database cannot be reached", not "our code is wrong".
 DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 60
+FALLBACK_PAGE = (
+    '<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Lỗi hệ thống</title>'
+    "<h1>Xin lỗi, hệ thống đang gặp sự cố</h1><p>Vui lòng thử lại sau ít phút.</p></html>"
+)
 
 
 def server_error(request):
@@ -27,7 +31,12 @@ def server_error(request):
     exc = sys.exc_info()[1]
     database_down = isinstance(exc, DATABASE_DOWN)
     template, status = ("503.html", 503) if database_down else ("500.html", 500)
-    html = loader.get_template(template).render({"request_id": getattr(request, "request_id", "")})
+    try:
+        html = loader.get_template(template).render({"request_id": getattr(request, "request_id", "")})
+    except Exception:
+        # The error page itself must not fail (a missing static manifest, a broken template).
+        logger.exception("Error page %s could not be rendered", template)
+        html = FALLBACK_PAGE
     response = HttpResponse(html, status=status)
     if database_down:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -96,6 +96,20 @@ def test_error_log_line_carries_the_request_id(failing_client):
     assert f"[{response['X-Request-ID']}]" in error_lines[0]
 
 
+def test_not_found_log_line_carries_the_request_id(client):
+    """Django logs 4xx answers after the middleware chain returned; the id must still be there."""
+    console = next(h for h in logging.getLogger().handlers if any(isinstance(f, RequestIDFilter) for f in h.filters))
+    buffer = io.StringIO()
+    previous = console.setStream(buffer)
+    try:
+        response = client.get("/khong-co-trang-nay/")
+    finally:
+        console.setStream(previous)
+    lines = [line for line in buffer.getvalue().splitlines() if "Not Found" in line]
+    assert lines
+    assert f"[{response['X-Request-ID']}]" in lines[0]
+
+
 @pytest.mark.postgres
 def test_503_page_when_postgresql_is_unreachable(client, settings, django_db_blocker):
     """The real thing: the connection points at a closed port, as if PostgreSQL were stopped."""
@@ -130,3 +144,13 @@ class TestHealthz:
 
     def test_is_never_cached(self, client):
         assert "no-cache" in client.get("/healthz")["Cache-Control"]
+
+
+def test_error_page_still_answers_when_its_own_template_fails(failing_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr("danvan_site.views.loader.get_template", broken)
+    response = failing_client.get("/__db_down__/")
+    assert response.status_code == 503
+    assert "Xin lỗi, hệ thống đang gặp sự cố" in response.content.decode()
