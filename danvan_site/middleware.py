@@ -77,11 +77,13 @@ class SiteCSPMiddleware(CSPMiddleware):
 
 
 class StaffSessionTimeoutMiddleware:
-    """Log staff out after `STAFF_SESSION_IDLE_SECONDS` without a request.
+    """Log a signed-in user out after `STAFF_SESSION_IDLE_SECONDS` without a request.
 
-    Editors and district staff work on shared office computers; an unattended admin session is
-    the easiest way into the site. Public readers have no session to expire. The last-seen time
-    is written at most once a minute so a busy editor does not cost a session write per request.
+    Only staff sign in here (editors and writers in the admin, district and provincial staff on
+    the report pages), and they work on shared office computers, where an unattended session is
+    the easiest way in. Public readers never sign in, so they have nothing to expire. The
+    last-seen time is written at most once a minute so a busy editor does not cost a session
+    write per request.
     """
 
     key = "_staff_last_seen"
@@ -92,7 +94,7 @@ class StaffSessionTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
+        if user is not None and user.is_authenticated:
             now = int(time.time())
             idle = settings.STAFF_SESSION_IDLE_SECONDS
             last_seen = request.session.get(self.key)

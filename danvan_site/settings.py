@@ -194,8 +194,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "danvan_site.views.csrf_failure"
 # The load balancer probes /healthz over plain HTTP; everything else is redirected to HTTPS.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-# Staff (editors, writers, district and provincial staff) are logged out after this long without
-# a request (danvan_site.middleware.StaffSessionTimeoutMiddleware).
+# Signed-in users (all staff: editors, writers, district and provincial staff) are logged out after
+# this long without a request (danvan_site.middleware.StaffSessionTimeoutMiddleware).
 STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=60 * 60)
 # Browser features the site never uses, denied in `Permissions-Policy`.
 PERMISSIONS_POLICY_DENY = [

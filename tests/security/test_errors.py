@@ -98,7 +98,9 @@ def test_error_log_line_carries_the_request_id(failing_client):
 
 def test_not_found_log_line_carries_the_request_id(client):
     """Django logs 4xx answers after the middleware chain returned; the id must still be there."""
-    console = next(h for h in logging.getLogger().handlers if any(isinstance(f, RequestIDFilter) for f in h.filters))
+    console = next(
+        h for h in logging.getLogger().handlers if any(isinstance(f, RequestIDFilter) for f in h.filters)
+    )
     buffer = io.StringIO()
     previous = console.setStream(buffer)
     try:

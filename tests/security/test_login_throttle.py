@@ -145,6 +145,15 @@ class TestStaffSessionExpiry:
         assert response["Location"] == "/dang-nhap/?next=/admin/articles/article/"
         assert "_auth_user_id" not in client.session
 
+    def test_district_staff_without_admin_access_also_expire(self, client, settings):
+        district_user = make_user("huyen", is_staff=False)
+        client.force_login(district_user)
+        client.get("/")
+        idle = settings.STAFF_SESSION_IDLE_SECONDS + 60
+        with time_machine.travel(timezone.now() + timedelta(seconds=idle)):
+            client.get("/")
+        assert "_auth_user_id" not in client.session
+
     def test_expiry_is_explained_on_the_login_page(self, client, editor, settings):
         client.force_login(editor)
         client.get("/admin/")
