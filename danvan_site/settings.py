@@ -242,7 +242,10 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# Failures count for AXES_COOLOFF_MINUTES and are not wiped by a successful login: otherwise an
+# insider could log into their own account between guesses and reset the counter of the address
+# (and of the accounts guessed from it) for ever.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "danvan_site.login_throttle.lockout_response"
 AXES_COOLOFF_MESSAGE = AXES_PERMALOCK_MESSAGE = (
     "Bạn đã nhập sai quá nhiều lần. Tài khoản tạm thời bị khóa, vui lòng thử lại sau."

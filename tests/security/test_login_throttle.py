@@ -168,3 +168,14 @@ def test_overlong_username_is_refused_like_any_wrong_login(client, staff):
     response = attempt(client, "x" * 5000)
     assert response.status_code == 200
     assert AccessAttempt.objects.get().username == "x" * 150
+
+
+def test_own_successful_login_does_not_wipe_failures_against_another_account(client, staff, settings):
+    """An insider cannot interleave their own logins to keep guessing a colleague's password."""
+    make_user("noibo", password=PASSWORD, is_staff=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        attempt(client, "bientap")
+    attempt(client, "noibo", PASSWORD)
+    client.logout()
+    attempt(client, "bientap")
+    assert attempt(client, "bientap", PASSWORD, ip="192.0.2.99").status_code == 429
