@@ -46,9 +46,10 @@ MIDDLEWARE = [
     # First, so every log line of the request (errors included) carries its id.
     "danvan_site.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise so static files get the headers too: an SVG opened directly is a page.
     "danvan_site.middleware.SecurityHeadersMiddleware",
     "danvan_site.middleware.SiteCSPMiddleware",
-    # Right after SecurityMiddleware, as whitenoise asks, so static files skip everything else.
+    # Right after the header middleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -57,7 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After auth and messages: it logs idle staff out with a message.
+    # After auth and messages: it logs idle users out with a message.
     "danvan_site.middleware.StaffSessionTimeoutMiddleware",
     # Records who made each history entry (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
