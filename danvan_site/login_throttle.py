@@ -1,58 +1,38 @@
 """Login throttling glue for django-axes: the client's address, pseudonymized, and the backend.
 
-The address comes from `REMOTE_ADDR`, or — only when `TRUSTED_PROXY_HEADER` is configured — from
-the header our own reverse proxy sets. Trusting a header the client can forge would let an
-attacker rotate fake addresses past the lock; ignoring the proxy's header would give every reader
-the proxy's address, so one attacker would lock out the whole province.
+The address is `danvan_site.clientaddr.client_ip`: `REMOTE_ADDR`, or the address our own proxy
+put in `TRUSTED_PROXY_HEADER` when that is configured. Trusting a header the client can forge
+would let an attacker rotate fake addresses past the lock; ignoring the proxy's header would give
+every reader the proxy's address, so one attacker would lock out the whole province.
 
 Axes stores the address it counts failures for. The house rule is that no raw IP address is
 stored, so axes gets a pseudonym instead: an address in the IPv6 unique-local range `fd00::/8`
-whose remaining bits are an HMAC of the real address under SECRET_KEY. Same client, same pseudonym
-(so locking works, and the column stays a valid `inet` on PostgreSQL); the real address cannot be
-read back from it.
+whose remaining bits are an HMAC (keyed with SECRET_KEY) of the client — its IPv4 address or its
+IPv6 /64, as for the comment rate limit. Same client, same pseudonym (so locking works, and the
+column stays a valid `inet` on PostgreSQL); the real address cannot be read back from it.
 """
 
-import hashlib
-import hmac
 import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
 
-
-def _valid_ip(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
-
-
-def real_client_address(request) -> str | None:
-    """The client's address as our trusted proxy saw it, or the socket peer without a proxy."""
-    header = settings.TRUSTED_PROXY_HEADER
-    if header:
-        meta_key = "HTTP_" + header.upper().replace("-", "_")
-        # Each trusted proxy appends the address it received from; the client is the
-        # TRUSTED_PROXY_COUNT-th entry from the right, anything left of it may be forged.
-        hops = [h for h in request.META.get(meta_key, "").split(",") if h.strip()]
-        if len(hops) >= settings.TRUSTED_PROXY_COUNT:
-            found = _valid_ip(hops[-settings.TRUSTED_PROXY_COUNT])
-            if found:
-                return found
-    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+from danvan_site import clientaddr
 
 
 def pseudonymize(address: str) -> str:
-    """A stable IPv6 unique-local stand-in for `address` that does not reveal it."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).digest()
+    """A stable IPv6 unique-local stand-in for the client at `address` that does not reveal it."""
+    key = clientaddr.client_key(address)
+    digest = salted_hmac("danvan_site.login_throttle", key, algorithm="sha256").digest()
     return str(ipaddress.IPv6Address(b"\xfd" + digest[:15]))
 
 
 def client_address(request) -> str | None:
-    """AXES_CLIENT_IP_CALLABLE: the pseudonym of the real client address."""
-    address = real_client_address(request)
-    return pseudonymize(address) if address else None
+    """AXES_CLIENT_IP_CALLABLE: the pseudonym of the client's address."""
+    address = clientaddr.client_ip(request)
+    return None if address == clientaddr.UNKNOWN else pseudonymize(address)
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):

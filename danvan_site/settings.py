@@ -4,6 +4,7 @@ Every variable has a safe local default so `make run` needs no `.env`; productio
 (see `.env.example` and the README). Nothing secret lives in this file.
 """
 
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "captcha",
     "danvan_site.siteconfig",
     "articles",
 ]
@@ -252,16 +254,10 @@ AXES_COOLOFF_MESSAGE = AXES_PERMALOCK_MESSAGE = (
     "Bạn đã nhập sai quá nhiều lần. Tài khoản tạm thời bị khóa, vui lòng thử lại sau."
 )
 # The address axes counts is a keyed pseudonym of the real one (no raw IP stored), taken from
-# TRUSTED_PROXY_HEADER only when that is configured (danvan_site.login_throttle).
+# TRUSTED_PROXY_HEADER only when that is configured (danvan_site.clientaddr, .login_throttle).
 AXES_CLIENT_IP_CALLABLE = "danvan_site.login_throttle.client_address"
 AXES_USERNAME_CALLABLE = "danvan_site.login_throttle.attempted_username"
 AXES_VERBOSE = False
-# Name of the request header the reverse proxy sets to the real client address, e.g.
-# X-Forwarded-For or X-Real-IP; empty when Django faces clients directly.
-TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
-# How many proxies append to X-Forwarded-For in front of Django (the rightmost N-th entry is the
-# client as the outermost trusted proxy saw it).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 # --- Site -----------------------------------------------------------------------------------
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
@@ -269,6 +265,26 @@ ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Client address -------------------------------------------------------------------------
+# Behind a reverse proxy, the header it sets with the client's address (e.g. "X-Forwarded-For",
+# "X-Real-IP"). Empty: use REMOTE_ADDR and ignore such headers, which any client can forge.
+TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
+
+# --- Reader comments ------------------------------------------------------------------------
+# Comments close on articles published more than this many days ago (0: never close).
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=180)
+# At most COMMENTS_RATE_LIMIT comments per client in COMMENTS_RATE_WINDOW_MINUTES.
+COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
+COMMENTS_RATE_WINDOW_MINUTES = env.int("COMMENTS_RATE_WINDOW_MINUTES", default=10)
+# django-simple-captcha ("Mã kiểm tra"): images drawn on our server; audio only where flite is
+# installed. A code lives long enough to write a comment; expired codes are removed on every
+# submission (and by `manage.py captcha_clean`).
+CAPTCHA_TIMEOUT = 30
+CAPTCHA_LENGTH = 5
+CAPTCHA_FONT_SIZE = 36
+CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
+CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);

@@ -50,7 +50,7 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
-        return []
+        return [articles_demo.seed_comments]
 
     def create_accounts(self, password):
         User = get_user_model()
