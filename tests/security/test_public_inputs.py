@@ -1,7 +1,8 @@
 """Every public input against the payload corpus and against hypothesis-generated text.
 
 Inputs: search `q`, `page` on every paginated list, category/article/print/tag/feed slugs, the
-sitemap's `p`, extra query parameters kept by the pagination links, and the login form.
+sitemap's `p`, extra query parameters kept by the pagination links, the login form and the reader
+comment form (name, email, title, body).
 Invariants: never a 500; what is reflected is escaped (no element appears that the page did not
 already have); SQL in the search box is searched for as text, not run.
 """
@@ -194,3 +195,66 @@ def test_any_slug_is_found_or_404(client, site, slug):
 def test_login_never_fails_on_any_text(client, site, username, password):
     response = client.post("/dang-nhap/", {"username": username, "password": password})
     assert response.status_code in (200, 429)
+
+
+# --- Reader comments -----------------------------------------------------------------------------
+COMMENT_FIELDS = ("name", "email", "title", "body")
+
+
+def comment_data(**overrides):
+    from captcha.models import CaptchaStore
+
+    data = {
+        "name": "Nguyễn Văn Bình",
+        "email": "",
+        "title": "Ý kiến",
+        "body": "Nội dung ý kiến.",
+        "captcha_0": CaptchaStore.generate_key(),
+        "captcha_1": "passed",  # accepted in test mode only (settings_test.CAPTCHA_TEST_MODE)
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def commentable(site, settings):
+    settings.COMMENTS_RATE_LIMIT = 10_000  # the corpus is one client posting many times
+    return site["article"]
+
+
+@pytest.mark.parametrize("field", COMMENT_FIELDS)
+def test_comment_field_withstands_the_corpus(client, commentable, field):
+    """Each payload in one field: saved or refused on the field, never a 500 or a new element."""
+    url = commentable.get_absolute_url()
+    baseline = tag_counts(client.get(url).content.decode())
+    problems = []
+    for payload in PAYLOADS:
+        response = client.post(f"{url}y-kien/", comment_data(**{field: payload}))
+        if response.status_code not in (200, 302):
+            problems.append((payload, response.status_code))
+        elif response.status_code == 200 and tag_counts(response.content.decode()) != baseline:
+            problems.append((payload, "reflected unescaped in the refused form"))
+    assert not problems
+
+
+def test_approved_hostile_comments_are_shown_escaped(client, commentable):
+    from articles.models import Comment
+
+    url = commentable.get_absolute_url()
+    baseline = tag_counts(client.get(url).content.decode())
+    for payload in PAYLOADS:
+        client.post(f"{url}y-kien/", comment_data(name=payload[:100], title=payload[:200], body=payload))
+    assert Comment.objects.count() > 50
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    html = client.get(url).content.decode()
+    assert escape("<script>alert(1)</script>") in html
+    assert tag_counts(html) == baseline
+
+
+@FUZZ
+@given(name=tricky_text, title=tricky_text, body=tricky_text, email=tricky_text)
+def test_comment_form_never_fails_on_any_text(client, commentable, name, title, body, email):
+    data = comment_data(name=name, title=title, body=body, email=email)
+    response = client.post(f"{commentable.get_absolute_url()}y-kien/", data)
+    assert response.status_code in (200, 302)
