@@ -12,9 +12,16 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import connection
 
-from articles.models import Article
+from articles.models import Article, Comment
 from danvan_site.backup import BackupError, create_backup, restore_backup
-from tests.factories import CategoryFactory, PublishedArticleFactory, image_file, make_user
+from tests.factories import (
+    ApprovedCommentFactory,
+    CategoryFactory,
+    CommentFactory,
+    PublishedArticleFactory,
+    image_file,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,6 +60,8 @@ def content(settings, tmp_path):
             title=f"Bài có ảnh số {n}", category=category, cover_image=image_file(f"anh-{n}.png", fmt="PNG")
         )
         article.tags.add("Dân vận khéo")
+        ApprovedCommentFactory(article=article, title="Ý kiến đã duyệt")
+        CommentFactory(article=article, title="Ý kiến chờ duyệt")
     editor_image = Path(settings.MEDIA_ROOT) / "editor" / "trong-bai.jpg"
     editor_image.parent.mkdir(parents=True, exist_ok=True)
     editor_image.write_bytes(image_file().read())
@@ -67,6 +76,7 @@ def test_backup_wipe_restore_gives_back_identical_data_and_media(content):
 
     restore_backup(archive)
 
+    assert Comment.objects.count() == 6
     assert database_snapshot() == before_db
     assert media_snapshot(content.MEDIA_ROOT) == before_media
 
