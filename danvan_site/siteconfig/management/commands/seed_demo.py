@@ -50,7 +50,9 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
-        return [articles_demo.seed_comments]
+        from danvan_site.visitors.demo import seed_visits
+
+        return [articles_demo.seed_comments, seed_visits]
 
     def create_accounts(self, password):
         User = get_user_model()
