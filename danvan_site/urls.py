@@ -6,10 +6,14 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from articles.views import RobotsView
+from danvan_site.views import healthz
 
 admin.site.site_header = "Quản trị Ban Dân vận"
 admin.site.site_title = "Quản trị"
 admin.site.index_title = "Quản lý nội dung"
+
+# 400, 403 and 404 use the templates of the same name; 500 may turn into 503 (database down).
+handler500 = "danvan_site.views.server_error"
 
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
 
@@ -21,6 +25,7 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots"),
     # "Mã kiểm tra" images, audio and refresh, drawn by django-simple-captcha on our server.
     path("captcha/", include("captcha.urls")),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
 
