@@ -34,8 +34,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_ckeditor_5",
+    "simple_history",
     "danvan_site.siteconfig",
     "articles",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: records request.user as the author of each report history entry.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -214,6 +218,27 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
     },
+}
+
+# District staff write report summaries without image upload (uploads are for editorial staff).
+CKEDITOR_5_CONFIGS["report"] = {
+    "language": "vi",
+    "toolbar": [
+        "heading",
+        "|",
+        "bold",
+        "italic",
+        "link",
+        "bulletedList",
+        "numberedList",
+        "|",
+        "insertTable",
+        "|",
+        "undo",
+        "redo",
+    ],
+    "table": CKEDITOR_5_CONFIGS["default"]["table"],
+    "heading": CKEDITOR_5_CONFIGS["default"]["heading"],
 }
 
 LOGGING = {

@@ -19,6 +19,8 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    # Before articles: its patterns are broad.
+    path("", include("reports.urls")),
     path("", include("articles.urls")),
 ]
 
