@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import transaction
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from danvan_site.text import html_to_text
@@ -118,6 +118,12 @@ def _as_int(value) -> int:
         return 0
 
 
+class PhotoInput(forms.ClearableFileInput):
+    """The current photo as a thumbnail with a "remove" box, then the file input."""
+
+    template_name = "reports/widgets/photo.html"
+
+
 class ExemplaryModelForm(forms.ModelForm):
     class Meta:
         model = ExemplaryModel
@@ -125,6 +131,7 @@ class ExemplaryModelForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "results": forms.Textarea(attrs={"rows": 3}),
+            "photo": PhotoInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
         }
         error_messages = {
             "name": {"required": "Nhập tên mô hình."},
@@ -141,10 +148,18 @@ class ExemplaryModelForm(forms.ModelForm):
         self.fields["field"].empty_label = "— Chọn lĩnh vực —"
 
 
+class BaseExemplaryModelFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Xóa mô hình này khi lưu"
+
+
 ExemplaryModelFormSet = inlineformset_factory(
     CampaignReport,
     ExemplaryModel,
     form=ExemplaryModelForm,
+    formset=BaseExemplaryModelFormSet,
     fk_name="report",
     extra=2,
     can_delete=True,
