@@ -567,7 +567,6 @@ class ExemplaryModel(TimeStamped):
             self.slug = unique_slug(ExemplaryModel, self.name, instance_pk=self.pk)
         if self.photo and not getattr(self.photo, "_committed", True):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
-            self.photo.save(
-                self.photo.name, images.reencode(self.photo.file, self.photo.name, 1600), save=False
-            )
+            jpeg = images.reencode(self.photo.file, self.photo.name, 1600)
+            self.photo.save(jpeg.name, jpeg, save=False)  # the .jpg name: the content is JPEG now
         super().save(*args, **kwargs)
