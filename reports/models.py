@@ -20,6 +20,14 @@ from danvan_site.text import sanitize_html, unique_slug
 from .roles import REVIEW_PERMISSION
 
 
+def validate_new_photo(f) -> None:
+    """`images.validate_image_file` for a fresh upload only: a photo already stored was checked
+    when it came in, and its file is closed by now (re-reading it would fail)."""
+    if getattr(f, "_committed", False):
+        return
+    images.validate_image_file(f)
+
+
 class WorkflowError(Exception):
     """A status change that the report's current status does not allow."""
 
@@ -541,7 +549,7 @@ class ExemplaryModel(TimeStamped):
         "ảnh",
         upload_to="models/%Y/",
         blank=True,
-        validators=[images.validate_image_file],
+        validators=[validate_new_photo],
         width_field="photo_width",
         height_field="photo_height",
     )

@@ -314,3 +314,30 @@ def test_history_records_the_review(province_client, province_user):
     assert "Lịch sử thay đổi" in html
     assert "Trả lại để sửa" in html
     assert report.history.first().history_user == province_user
+
+
+def test_saving_keeps_a_stored_photo_without_checking_it_again(district_client, con_cuong, fields):
+    """An existing photo is not re-uploaded by the browser; saving must not choke on it."""
+    from tests.factories import image_file
+
+    report = CampaignReportFactory(district=con_cuong)
+    model = ExemplaryModelFactory(report=report, photo=image_file())
+    photo = model.photo.name
+    response = district_client.post(report.get_absolute_url(), report_form_data(existing=[(model, {})]))
+    assert response.status_code == 302
+    model.refresh_from_db()
+    assert model.photo.name == photo
+
+
+def test_a_fake_image_is_refused_on_the_photo(district_client, con_cuong, fields):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    report = CampaignReportFactory(district=con_cuong)
+    model = {"name": "Mô hình có ảnh giả", "field": fields[0].pk, "kind": "collective", "holder": "Xã A"}
+    model["stage"] = "registered"
+    model["photo"] = SimpleUploadedFile("anh.jpg", b"<?php echo 1; ?>", content_type="image/jpeg")
+    response = district_client.post(report.get_absolute_url(), report_form_data(models=[model]))
+    assert response.status_code == 200
+    errors = response.context["filing"].models_formset.forms[0].errors
+    assert list(errors) == ["photo"]
+    assert not report.exemplary_models.exists()
