@@ -145,6 +145,10 @@ SUMMARY = (
 )
 
 
+# Which demo account files each district's reports.
+STAFF_ACCOUNTS = {"Huyện Con Cuông": "district", "Huyện Kỳ Sơn": "district2"}
+
+
 def _aware(d: date, hour=9) -> datetime:
     return timezone.make_aware(datetime.combine(d, time(hour, 0)))
 
@@ -172,8 +176,9 @@ def _random_figures(rnd: random.Random, scale: int):
 
 
 def _report(district, period, status, figures, fields, users, *, submitted_on=None, note=""):
+    author = users.get(STAFF_ACCOUNTS.get(district.name, ""))
     report, created = CampaignReport.objects.get_or_create(
-        district=district, period=period, defaults={"summary": SUMMARY, "created_by": users.get("district")}
+        district=district, period=period, defaults={"summary": SUMMARY, "created_by": author}
     )
     if not created:
         return report, False
@@ -185,7 +190,7 @@ def _report(district, period, status, figures, fields, users, *, submitted_on=No
         submitted_at = _aware(submitted_on or period.deadline - timedelta(days=3))
         report.status = CampaignReport.Status.SUBMITTED
         report.submitted_at = report.first_submitted_at = submitted_at
-        report.submitted_by = users.get("district")
+        report.submitted_by = author
     if status in (CampaignReport.Status.APPROVED, CampaignReport.Status.RETURNED):
         report.status = status
         report.reviewed_by = users.get("province")
@@ -293,8 +298,9 @@ def seed_reports(users, stdout):
         )
         if is_new:
             created += 1
-            # Each unit's models once (its first report), and in the drafts so the form has rows.
-            if district.pk not in with_models or status == S.DRAFT:
+            # Each unit's models once in the showcase (its first report), and again in the draft and
+            # submitted ones so the form and the review have rows.
+            if district.pk not in with_models or status in (S.DRAFT, S.SUBMITTED):
                 _models(report, fields, seed=i)
         with_models.add(district.pk)
     stdout.write(f"Báo cáo Dân vận khéo mới: {created}")

@@ -67,7 +67,7 @@ class PeriodSummary:
     def counted_rows(self):
         return [row for row in self.rows if row.report is not None]
 
-    def chart(self, width: int = 560, bar_height: int = 14, gap: int = 34):
+    def chart(self, width: int = 340, bar_height: int = 16, gap: int = 40):
         """Bars (registered / recognized / commended) per field, scaled to the largest figure."""
         largest = max(
             [b.stage("registered") for b in self.by_field]
@@ -76,7 +76,7 @@ class PeriodSummary:
         )
         bars = []
         for i, breakdown in enumerate(self.by_field):
-            y = 24 + i * (3 * bar_height + gap)
+            y = 28 + i * (3 * bar_height + gap)
             stages = []
             for j, (stage, label) in enumerate(STAGES):
                 value = breakdown.stage(stage)
@@ -89,8 +89,8 @@ class PeriodSummary:
                         "width": round(value / largest * width, 1),
                     }
                 )
-            bars.append({"field": breakdown.field, "y": y - 6, "stages": stages})
-        height = 24 + len(self.by_field) * (3 * bar_height + gap)
+            bars.append({"field": breakdown.field, "y": y - 8, "stages": stages})
+        height = 28 + len(self.by_field) * (3 * bar_height + gap)
         return {"bars": bars, "height": height, "width": width, "bar_height": bar_height}
 
 
