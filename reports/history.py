@@ -79,13 +79,12 @@ def _entries(records, subject) -> list[HistoryEntry]:
 
 def report_history(report: CampaignReport) -> list[HistoryEntry]:
     """Every recorded change of `report`, its figures and its models, newest first (3 queries)."""
-    fields_by_id = {r.field_id: r.field for r in report.field_results.all()}
     reports = CampaignReport.history.filter(id=report.pk).select_related("history_user", "period", "district")
     results = FieldResult.history.filter(report_id=report.pk).select_related("history_user", "field")
     models = ExemplaryModel.history.filter(report_id=report.pk).select_related("history_user", "field")
     entries = [
         *_entries(reports, lambda r: "Báo cáo"),
-        *_entries(results, lambda r: f"Số liệu: {fields_by_id.get(r.field_id, r.field)}"),
+        *_entries(results, lambda r: f"Số liệu: {r.field}"),
         *_entries(models, lambda r: f"Mô hình: {r.name}"),
     ]
     return sorted(entries, key=lambda e: e.at, reverse=True)

@@ -341,3 +341,29 @@ def test_a_fake_image_is_refused_on_the_photo(district_client, con_cuong, fields
     errors = response.context["filing"].models_formset.forms[0].errors
     assert list(errors) == ["photo"]
     assert not report.exemplary_models.exists()
+
+
+# --- Query budgets --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reports", [2, 20])
+def test_list_query_count_does_not_grow_with_reports(province_client, reports, django_assert_max_num_queries):
+    ApprovedReportFactory.create_batch(reports)
+    province_client.get(LIST)  # warm the cached menu and site settings
+    # session, user, 2 × permissions, count, page, filter choices (periods, units), menu
+    with django_assert_max_num_queries(9):
+        assert province_client.get(LIST).status_code == 200
+
+
+@pytest.mark.parametrize("models", [1, 10])
+def test_read_only_report_query_count_does_not_grow_with_models(
+    province_client, fields, models, django_assert_max_num_queries
+):
+    report = SubmittedReportFactory()
+    for field in fields:
+        FieldResultFactory(report=report, field=field, **figures(2, 1))
+    ExemplaryModelFactory.create_batch(models, report=report)
+    province_client.get(report.get_absolute_url())
+    # session, user, 2 × permissions, report, figures, models, 3 × history, quota
+    with django_assert_max_num_queries(11):
+        assert province_client.get(report.get_absolute_url()).status_code == 200
