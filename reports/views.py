@@ -61,7 +61,11 @@ class ReportFilingMixin:
     template_name = "reports/report_form.html"
 
     def filing_context(self, filing, **kwargs):
-        return {"filing": filing, "report": filing.report, "form_media": filing.media, **kwargs}
+        report = filing.report
+        quotas = []
+        if report.period_id:
+            quotas = list(report.period.quotas.filter(district_kind=report.district.kind))
+        return {"filing": filing, "report": report, "form_media": filing.media, "quotas": quotas, **kwargs}
 
     def save_filing(self, filing):
         submit = self.request.POST.get("action") == "submit"
@@ -73,8 +77,6 @@ class ReportFilingMixin:
             messages.success(self.request, "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi.")
         else:
             messages.success(self.request, "Đã lưu bản nháp.")
-        for warning in report.quota_warnings():
-            messages.warning(self.request, warning)
         return redirect(report)
 
 
@@ -103,7 +105,8 @@ class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
                 filing.report_form.initial["period"] = (
                     ReportingPeriod.objects.filter(slug=period).values_list("pk", flat=True).first()
                 )
-        return {**ctx, **self.filing_context(filing, is_new=True)}
+        no_open_period = not filing.report_form.fields["period"].queryset.exists()
+        return {**ctx, **self.filing_context(filing, is_new=True, no_open_period=no_open_period)}
 
     def post(self, request, *args, **kwargs):
         filing = ReportFiling(report=self.new_report(), data=request.POST, files=request.FILES)

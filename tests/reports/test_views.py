@@ -367,3 +367,22 @@ def test_read_only_report_query_count_does_not_grow_with_models(
     # session, user, 2 × permissions, report, figures, models, 3 × history, quota
     with django_assert_max_num_queries(11):
         assert province_client.get(report.get_absolute_url()).status_code == 200
+
+
+def test_the_form_shows_the_quota_for_the_units_kind(district_client, con_cuong):
+    report = CampaignReportFactory(district=con_cuong)
+    report.period.quotas.create(district_kind="district", collective=10, individual=15)
+    report.period.quotas.create(district_kind="party_committee", collective=5, individual=7)
+    html = district_client.get(report.get_absolute_url()).content.decode()
+    assert "tối đa 10 mô hình tập thể, 15 mô hình cá nhân" in html
+    assert "tối đa 5 mô hình tập thể" not in html
+
+
+def test_saving_past_the_quota_warns_but_saves(district_client, con_cuong, fields):
+    report = CampaignReportFactory(district=con_cuong)
+    report.period.quotas.create(district_kind="district", collective=0, individual=15)
+    model = {"name": "Mô hình vượt chỉ tiêu", "field": fields[0].pk, "kind": "collective", "holder": "Xã A"}
+    model["stage"] = "registered"
+    response = district_client.post(report.get_absolute_url(), report_form_data(models=[model]), follow=True)
+    assert "Số mô hình tập thể (1) vượt chỉ tiêu 0 của kỳ này cho huyện." in response.content.decode()
+    assert report.exemplary_models.count() == 1
