@@ -6,12 +6,13 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from articles.views import RobotsView
+from reports.sitemaps import ExemplaryModelSitemap
 
 admin.site.site_header = "Quản trị Ban Dân vận"
 admin.site.site_title = "Quản trị"
 admin.site.index_title = "Quản lý nội dung"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "models": ExemplaryModelSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -119,7 +119,11 @@ def _as_int(value) -> int:
 
 
 class PhotoInput(forms.ClearableFileInput):
-    """The current photo as a thumbnail with a "remove" box, then the file input."""
+    """The current photo as a thumbnail with a "remove" box, then the file input.
+
+    Its template sits in `reports/templates/`: Django's default form renderer reads the app
+    template folders, not the project's `templates/`.
+    """
 
     template_name = "reports/widgets/photo.html"
 

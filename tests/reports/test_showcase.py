@@ -122,3 +122,11 @@ def test_seed_demo_creates_the_report_accounts_and_reports_in_every_status(setti
     assert set(CampaignReport.objects.values_list("status", flat=True)) == set(CampaignReport.Status.values)
     con_cuong_2020 = CampaignReport.objects.get(district__name="Huyện Con Cuông", period__name="Năm 2020")
     assert sum(r.registered for r in con_cuong_2020.field_results.all()) == 53
+
+
+def test_sitemap_lists_showcased_models_only(client):
+    shown = ExemplaryModelFactory(stage=Stage.COMMENDED)
+    hidden = ExemplaryModelFactory(stage=Stage.REGISTERED)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert shown.get_absolute_url() in xml
+    assert hidden.get_absolute_url() not in xml
