@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
@@ -72,7 +73,12 @@ class ReportFilingMixin:
         if not filing.is_valid(submit=submit):
             messages.error(self.request, "Chưa lưu được: xem các ô báo lỗi màu đỏ bên dưới.")
             return self.render_to_response(self.get_context_data(filing=filing))
-        report = filing.save(self.request.user, submit=submit)
+        try:
+            report = filing.save(self.request.user, submit=submit)
+        except IntegrityError:
+            # Another tab or colleague filed the same unit and period a moment ago.
+            filing.report_form.add_error(None, "Đơn vị đã có báo cáo cho kỳ này; mở báo cáo đó từ danh sách.")
+            return self.render_to_response(self.get_context_data(filing=filing))
         if submit:
             messages.success(self.request, "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi.")
         else:

@@ -386,3 +386,23 @@ def test_saving_past_the_quota_warns_but_saves(district_client, con_cuong, field
     response = district_client.post(report.get_absolute_url(), report_form_data(models=[model]), follow=True)
     assert "Số mô hình tập thể (1) vượt chỉ tiêu 0 của kỳ này cho huyện." in response.content.decode()
     assert report.exemplary_models.count() == 1
+
+
+def test_a_report_filed_meanwhile_by_a_colleague_gives_a_message_not_a_crash(
+    district_client, con_cuong, monkeypatch
+):
+    from reports.forms import ReportFiling
+
+    period = ReportingPeriodFactory()
+    original = ReportFiling.is_valid
+
+    def valid_then_colleague_files(self, **kwargs):
+        result = original(self, **kwargs)
+        CampaignReportFactory(district=con_cuong, period=period)  # the other tab wins the race
+        return result
+
+    monkeypatch.setattr(ReportFiling, "is_valid", valid_then_colleague_files)
+    response = district_client.post(CREATE, report_form_data(period=period))
+    assert response.status_code == 200
+    assert "Đơn vị đã có báo cáo cho kỳ này" in response.content.decode()
+    assert CampaignReport.objects.filter(period=period).count() == 1
