@@ -251,6 +251,13 @@ def seed_reports(users, stdout):
             users[username].is_staff = False
             users[username].save(update_fields=["is_staff"])
 
+    # A merged unit, as in the 2025 rearrangement: Cửa Lò's old report stays its own, and the
+    # summary across years counts it under Vinh.
+    cua_lo, vinh = districts["Thị xã Cửa Lò"], districts["Thành phố Vinh"]
+    if cua_lo.successor_id is None:
+        cua_lo.is_active, cua_lo.successor = False, vinh
+        cua_lo.save()
+
     rnd = random.Random(2025)
     S = CampaignReport.Status
     created = 0
@@ -261,6 +268,7 @@ def seed_reports(users, stdout):
         (ky_son, periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 10), date(2024, 12, 18), ""),
         (districts["Thành phố Vinh"], periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 25), None, ""),
         (districts["Huyện Quỳ Hợp"], periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 14), None, ""),
+        (cua_lo, periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 9), None, ""),
         (
             districts["Huyện Nghi Lộc"],
             periods["Năm 2024"],
