@@ -4,6 +4,7 @@ Every variable has a safe local default so `make run` needs no `.env`; productio
 (see `.env.example` and the README). Nothing secret lives in this file.
 """
 
+import shutil
 from pathlib import Path
 
 import environ
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_ckeditor_5",
+    "captcha",
     "simple_history",
     "danvan_site.siteconfig",
     "articles",
@@ -175,6 +177,26 @@ ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Client address -------------------------------------------------------------------------
+# Behind a reverse proxy, the header it sets with the client's address (e.g. "X-Forwarded-For",
+# "X-Real-IP"). Empty: use REMOTE_ADDR and ignore such headers, which any client can forge.
+TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
+
+# --- Reader comments ------------------------------------------------------------------------
+# Comments close on articles published more than this many days ago (0: never close).
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=180)
+# At most COMMENTS_RATE_LIMIT comments per client in COMMENTS_RATE_WINDOW_MINUTES.
+COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
+COMMENTS_RATE_WINDOW_MINUTES = env.int("COMMENTS_RATE_WINDOW_MINUTES", default=10)
+# django-simple-captcha ("Mã kiểm tra"): images drawn on our server; audio only where flite is
+# installed. A code lives long enough to write a comment; expired codes are removed on every
+# submission (and by `manage.py captcha_clean`).
+CAPTCHA_TIMEOUT = 30
+CAPTCHA_LENGTH = 5
+CAPTCHA_FONT_SIZE = 36
+CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
+CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);

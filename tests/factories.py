@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Category
+from articles.models import Article, Category, Comment
 
 
 def image_file(name="anh.jpg", size=(640, 400), color="#b71c1c", fmt="JPEG") -> SimpleUploadedFile:
@@ -179,3 +179,25 @@ def make_province_user(username="province", **extra):
 def figures(reg_c=0, reg_i=0, rec_c=0, rec_i=0, com_c=0, com_i=0) -> dict:
     """The six figures of a FieldResult by position, as keyword arguments."""
     return dict(zip(FieldResult.FIGURES, (reg_c, reg_i, rec_c, rec_i, com_c, com_i), strict=True))
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A pending reader comment on a published article; see ApprovedCommentFactory."""
+
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(PublishedArticleFactory)
+    name = factory.Sequence(lambda n: f"Bạn đọc {n}")
+    title = factory.Sequence(lambda n: f"Ý kiến số {n}")
+    body = "Tôi đồng tình với bài viết."
+    client_hash = "test-client"
+    status = Comment.Status.PENDING
+
+
+class ApprovedCommentFactory(CommentFactory):
+    status = Comment.Status.APPROVED
+
+
+class RejectedCommentFactory(CommentFactory):
+    status = Comment.Status.REJECTED

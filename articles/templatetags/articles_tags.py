@@ -23,6 +23,12 @@ def vn_datetime(value):
 
 
 @register.filter
+def vn_time_date(value):
+    """ "10:49 03/10/2018" (HH:MM dd/mm/yyyy) in the site's time zone, as under a reader comment."""
+    return f"{timezone.localtime(value):%H:%M %d/%m/%Y}" if value else ""
+
+
+@register.filter
 def vn_date(value):
     """ "03/10/2018" in the site's time zone."""
     return f"{timezone.localtime(value):%d/%m/%Y}" if value else ""

@@ -1,7 +1,18 @@
+import importlib
+
 import pytest
+from django.apps import apps
 
 from reports.models import District, Field
 from tests.factories import make_district_user, make_province_user
+
+
+@pytest.fixture(autouse=True)
+def _seeded_units_and_fields(db):
+    """The units and fields of the data migration, put back if a transactional test elsewhere
+    flushed the database (flushing drops migration data)."""
+    seed = importlib.import_module("reports.migrations.0002_seed_districts_and_fields").seed
+    seed(apps, None)
 
 
 @pytest.fixture

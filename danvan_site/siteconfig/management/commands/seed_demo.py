@@ -56,7 +56,7 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
-        return [reports_demo.seed_reports]
+        return [articles_demo.seed_comments, reports_demo.seed_reports]
 
     def create_accounts(self, password):
         User = get_user_model()
