@@ -64,8 +64,9 @@ class PeriodSummary:
     pending: list[CampaignReport]
 
     @property
-    def counted_rows(self):
-        return [row for row in self.rows if row.report is not None]
+    def is_overdue(self) -> bool:
+        """The deadline day is over: units that have not submitted are now late."""
+        return timezone.localdate() > self.period.deadline
 
     def chart(self, width: int = 340, bar_height: int = 16, gap: int = 40):
         """Bars (registered / recognized / commended) per field, scaled to the largest figure."""
@@ -177,10 +178,6 @@ def _is_counted(report, include_submitted):
     if report.status == CampaignReport.Status.APPROVED:
         return True
     return include_submitted and report.status == CampaignReport.Status.SUBMITTED
-
-
-def is_overdue(period: ReportingPeriod) -> bool:
-    return timezone.localdate() > period.deadline
 
 
 @dataclass

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -264,7 +263,6 @@ class ShowcaseListView(ListView):
         page = ctx.get("page_obj")
         if page is not None:
             ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
-        ctx["site_name"] = settings.SITE_NAME
         return ctx
 
 

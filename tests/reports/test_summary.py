@@ -109,6 +109,14 @@ def test_completeness_lists_who_has_not_submitted_and_who_was_late(province_clie
     assert ky_son in summary.missing  # no report at all
     assert on_time not in summary.missing and late not in summary.missing
     assert [r.district for r in summary.late] == [late]
+    assert "Chưa nộp" in province_client.get(_url(period)).content.decode()
+
+
+def test_missing_units_are_marked_overdue_only_after_the_deadline(province_client):
+    past = ReportingPeriodFactory(deadline=timezone.localdate() - timedelta(days=1))
+    future = ReportingPeriodFactory(deadline=timezone.localdate() + timedelta(days=1))
+    assert "đã quá hạn" in province_client.get(_url(past)).content.decode()
+    assert "đã quá hạn" not in province_client.get(_url(future)).content.decode()
 
 
 def test_a_retired_unit_keeps_its_row_in_its_period(province_client, fields):
