@@ -37,6 +37,8 @@ def _display(record, name) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if model_field.is_relation:
         related = getattr(record, name, None)
+        if hasattr(related, "get_full_name"):
+            return related.get_full_name() or related.get_username()
         return str(related) if related is not None else str(value)
     if name == "summary":
         text = strip_tags(value)
