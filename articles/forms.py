@@ -2,6 +2,7 @@
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
+from django.forms import MultiWidget
 from django.urls import reverse
 
 from .models import Comment
@@ -16,10 +17,24 @@ class CaptchaInput(CaptchaTextInput):
     """
 
     template_name = "articles/widgets/captcha.html"
+    # Deferred: no code is made while rendering. The article page (read by everyone, commented
+    # on by few) then writes nothing and can be cached; the code comes when the reader starts
+    # writing (comments.js) or presses "Lấy mã kiểm tra" (no JavaScript).
+    deferred = False
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not self.deferred:
+            return super().render(name, value, attrs, renderer)
+        self._key, self._value = None, ["", ""]
+        return MultiWidget.render(self, name, self._value, attrs=attrs, renderer=renderer)
 
     def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["image_2x"] = reverse("captcha-image-2x", kwargs={"key": self._key})
+        if self.deferred:
+            context = MultiWidget.get_context(self, name, value, attrs)
+            context["deferred"] = True
+        else:
+            context = super().get_context(name, value, attrs)
+            context["image_2x"] = reverse("captcha-image-2x", kwargs={"key": self._key})
         context["refresh"] = self.refresh_url()
         return context
 
@@ -67,8 +82,9 @@ class CommentForm(forms.ModelForm):
             "body": {"required": "Vui lòng nhập nội dung ý kiến."},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, defer_captcha=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["captcha"].widget.deferred = defer_captcha and not self.is_bound
         for name in ("name", "email", "title", "body"):
             field = self.fields[name]
             field.widget.attrs.pop("maxlength", None)

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import images
 from danvan_site.clientaddr import client_hash
+from danvan_site.visitors.counter import mark_article_view
 
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
@@ -92,6 +93,7 @@ class SearchView(PublicArticleMixin, ListView):
 class ArticleDetailView(DetailView):
     template_name = "articles/detail.html"
     context_object_name = "article"
+    counts_view = True  # "Lượt xem": the visitor counter counts this page as a view of the article
 
     def get_queryset(self):
         qs = Article.objects.select_related("category", "category__parent")
@@ -109,8 +111,14 @@ class ArticleDetailView(DetailView):
         ctx["comments"] = list(article.comments.public())
         ctx["comments_open"] = article.comments_open()
         if ctx["comments_open"]:
-            ctx.setdefault("comment_form", CommentForm())
+            ctx.setdefault("comment_form", CommentForm(defer_captcha=True))
         return ctx
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.counts_view:
+            mark_article_view(response, self.object)
+        return response
 
 
 class CommentCreateView(ArticleDetailView):
@@ -158,6 +166,7 @@ class CommentCreateView(ArticleDetailView):
 
 class ArticlePrintView(ArticleDetailView):
     template_name = "articles/print.html"
+    counts_view = False  # printing is not another view of the article
 
     def get_context_data(self, **kwargs):
         ctx = DetailView.get_context_data(self, **kwargs)

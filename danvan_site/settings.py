@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "captcha",
     "simple_history",
     "danvan_site.siteconfig",
+    "danvan_site.visitors",
     "articles",
     "reports",
 ]
@@ -46,6 +47,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The visitor counter sees the final response of every page, so it stays above any page
+    # cache middleware (a page served from cache is still counted, and the cache never stores
+    # its per-visitor Set-Cookie) and above sessions/auth, which it does not need; static files
+    # never reach it (WhiteNoise answers them first).
+    "danvan_site.visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,6 +203,11 @@ CAPTCHA_LENGTH = 5
 CAPTCHA_FONT_SIZE = 36
 CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
 CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
+# --- Visitor counter (danvan_site.visitors) -------------------------------------------------
+# Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
+VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
+# Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
+VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);

@@ -71,9 +71,3 @@ def page_url(context, page_number):
     params = context["request"].GET.copy()
     params["page"] = page_number
     return f"?{params.urlencode()}"
-
-
-@register.inclusion_tag("includes/visitor_stats.html")
-def visitor_stats():
-    """Placeholder figures until the visitor counter (danvan_site.visitors) provides them."""
-    return {"stats": {"online": 0, "today": 0, "week": 0, "total": 0}}

@@ -62,12 +62,22 @@ def field_errors(html, field):
 # --- The form ---------------------------------------------------------------------------------
 
 
-def test_article_page_shows_the_comment_form_with_a_captcha_image(client):
+def test_reading_an_article_makes_no_captcha_code(client):
+    """The code comes when the reader starts writing: reading writes nothing and can be cached."""
     article = PublishedArticleFactory()
     html = page(client, article)
     assert 'id="comment-form"' in html
-    for label in ("Họ tên", "Email", "Tiêu đề", "Nội dung", "Mã kiểm tra", "Đổi mã khác"):
+    for label in ("Họ tên", "Email", "Tiêu đề", "Nội dung", "Mã kiểm tra", "Lấy mã kiểm tra"):
         assert label in html
+    assert CaptchaStore.objects.count() == 0
+
+
+def test_get_code_button_without_javascript_shows_a_captcha_image(client):
+    article = PublishedArticleFactory()
+    response = client.post(comment_url(article), {"name": "Lan", "body": "Ý kiến", "new_code": "1"})
+    html = response.content.decode()
+    assert "Đổi mã khác" in html and 'value="Lan"' in html
+    assert Comment.objects.count() == 0
     image_url = re.search(r'class="captcha-image" src="([^"]+)"', html).group(1)
     image = client.get(image_url)
     assert image.status_code == 200
@@ -373,10 +383,13 @@ def test_unpublished_articles_take_no_comments(client):
 # --- Performance ----------------------------------------------------------------------------
 
 
-def test_article_page_keeps_its_query_budget_with_50_approved_comments(client, django_assert_max_num_queries):
+def test_article_page_keeps_its_query_budget_with_50_approved_comments(
+    client, django_assert_max_num_queries, warm_site_caches
+):
     article = PublishedArticleFactory()
     ApprovedCommentFactory.create_batch(50, article=article)
-    with django_assert_max_num_queries(10):  # the same budget as without comments, caches cold
+    warm_site_caches()
+    with django_assert_max_num_queries(10):  # the same budget as without comments
         html = page(client, article)
     assert html.count('class="comment"') == 50
 

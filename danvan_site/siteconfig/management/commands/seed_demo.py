@@ -56,7 +56,9 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
-        return [articles_demo.seed_comments, reports_demo.seed_reports]
+        from danvan_site.visitors.demo import seed_visits
+
+        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports]
 
     def create_accounts(self, password):
         User = get_user_model()
