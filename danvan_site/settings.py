@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "danvan_site.siteconfig",
     "danvan_site.visitors",
     "articles",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -68,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After auth and messages: it logs idle users out with a message.
     "danvan_site.middleware.StaffSessionTimeoutMiddleware",
-    # Records who made each history entry (django-simple-history).
+    # After authentication: records who made each history entry (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into our lockout page.
     "axes.middleware.AxesMiddleware",
@@ -340,6 +341,27 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
     },
+}
+
+# District staff write report summaries without image upload (uploads are for editorial staff).
+CKEDITOR_5_CONFIGS["report"] = {
+    "language": "vi",
+    "toolbar": [
+        "heading",
+        "|",
+        "bold",
+        "italic",
+        "link",
+        "bulletedList",
+        "numberedList",
+        "|",
+        "insertTable",
+        "|",
+        "undo",
+        "redo",
+    ],
+    "table": CKEDITOR_5_CONFIGS["default"]["table"],
+    "heading": CKEDITOR_5_CONFIGS["default"]["heading"],
 }
 
 LOGGING = {
