@@ -10,6 +10,8 @@ from django.db import transaction
 
 from articles import demo as articles_demo
 from articles.roles import EDITOR_GROUP, WRITER_GROUP
+from reports import demo as reports_demo
+from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP
 
 DEFAULT_DEMO_PASSWORD = "danvan-demo-2026"
 
@@ -18,6 +20,10 @@ ACCOUNTS = {
     "admin": ("Quản trị viên", [], True),
     "editor": ("Biên tập viên Demo", [EDITOR_GROUP], False),
     "writer": ("Phóng viên Demo", [WRITER_GROUP], False),
+    # The district links (Con Cuông, Kỳ Sơn) are set by reports.demo.seed_reports.
+    "province": ("Cán bộ tỉnh Demo", [PROVINCE_GROUP], False),
+    "district": ("Cán bộ Con Cuông Demo", [DISTRICT_GROUP], False),
+    "district2": ("Cán bộ Kỳ Sơn Demo", [DISTRICT_GROUP], False),
 }
 
 
@@ -52,7 +58,7 @@ class Command(BaseCommand):
         """Other apps' demo data (comments, reports …), each idempotent."""
         from danvan_site.visitors.demo import seed_visits
 
-        return [articles_demo.seed_comments, seed_visits]
+        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports]
 
     def create_accounts(self, password):
         User = get_user_model()
