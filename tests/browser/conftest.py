@@ -178,3 +178,26 @@ def pytest_terminal_summary(terminalreporter):
         f"budget {data['fcp_budget_ms']} ms); transfer {data['transfer_bytes_360'] / 1024:.0f} KB at 360 px, "
         f"{data['transfer_bytes_1280'] / 1024:.0f} KB at 1280 px (budget {data['transfer_budget_bytes'] / 1024:.0f} KB)"
     )
+
+
+def restore_migrated_data():
+    """Put back the rows data migrations wrote (districts, fields …) after a transactional test
+    flushed them. Journeys get this from `django_db_serialized_rollback`; module-scoped fixtures
+    that seed outside a test call this first."""
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        connection.creation.deserialize_db_from_string(contents)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run this folder's tests before other browser-marked tests.
+
+    The journeys and the standards audit need the rows data migrations wrote (districts, fields),
+    which they restore from the snapshot pytest-django serializes at database setup; browser tests
+    elsewhere in the suite (tests/articles, tests/security) were seen to leave that snapshot
+    unavailable, so ours go first.
+    """
+    here = Path(__file__).parent
+    items.sort(key=lambda item: 0 if Path(str(item.path)).is_relative_to(here) else 1)

@@ -20,7 +20,7 @@ ALT = "Bà con họp bàn ở nhà văn hóa bản"
 
 
 @pytest.fixture
-def newsroom(transactional_db):
+def newsroom(transactional_db, django_db_serialized_rollback):
     category = CategoryFactory(name="Dân vận khéo")
     other = PublishedArticleFactory(category=category, title="Phong trào Dân vận khéo ở xã Tri Lễ")
     PublishedArticleFactory(category=CategoryFactory(name="Tin trong tỉnh"), title="Tin khác chuyên mục")

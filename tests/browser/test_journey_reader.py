@@ -29,7 +29,7 @@ def comments_available() -> str | None:
 
 
 @pytest.fixture
-def demo_site(transactional_db):
+def demo_site(transactional_db, django_db_serialized_rollback):
     call_command("seed_demo", "--no-accounts", stdout=StringIO())
     return make_user("bientap", groups=["Biên tập viên"], is_staff=True, password=PASSWORD)
 

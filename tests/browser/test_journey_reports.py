@@ -53,7 +53,7 @@ def new_period():
 
 
 @pytest.fixture
-def reporting(transactional_db):
+def reporting(transactional_db, django_db_serialized_rollback):
     reason = reports_missing()
     if reason:
         pytest.skip(reason)

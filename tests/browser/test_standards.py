@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from tests.browser.conftest import RESULTS, new_page
+from tests.browser.conftest import RESULTS, new_page, restore_migrated_data
 from tests.browser.pages import PAGE_TYPES, FirstLink, PageType
 from tests.browser.standards import HORIZONTAL_OVERFLOW_JS, PAGE_CHECKS_JS, run_axe, validate_html
 
@@ -145,6 +145,7 @@ def audit(browser, live_server, django_db_setup, django_db_blocker):
     audits: dict[str, PageAudit] = {}
     base_url = live_server.url
     with django_db_blocker.unblock():
+        restore_migrated_data()
         # seed_demo writes the demo accounts only with DEBUG on (tests run with it off).
         with override_settings(DEBUG=True):
             call_command("seed_demo", stdout=StringIO())
