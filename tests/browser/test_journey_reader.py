@@ -95,9 +95,11 @@ def test_reader_comments_and_sees_it_after_approval(open_page, live_server, demo
     form.get_by_label("Tiêu đề").fill("Mô hình rất hay")
     form.get_by_label("Nội dung").fill("Bản tôi cũng muốn học cách làm đường này.")
     form.get_by_label("Mã kiểm tra").fill("PASSED")
-    captcha = form.locator("img.captcha-image")
-    captcha.wait_for()
-    assert captcha.evaluate("img => img.complete && img.naturalWidth > 0"), "the captcha image did not load"
+    # The code is fetched when the reader starts writing; wait until its image has loaded.
+    page.wait_for_function(
+        "() => { const img = document.querySelector('#comment-form img.captcha-image');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
     shot(page, "j2-07-comment-written", full_page=False)
     form.get_by_role("button", name="Gửi ý kiến").click()
     page.wait_for_load_state()
