@@ -185,10 +185,13 @@ def audit(browser, live_server, django_db_setup, django_db_blocker):
             call_command("flush", interactive=False, verbosity=0)
 
 
-def page_audit(audit, name) -> PageAudit:
+def page_audit(audit, name, request=None, check="") -> PageAudit:
     entry = audit["pages"][name]
     if entry.skipped:
         pytest.skip(entry.skipped)
+    reason = dict(entry.page_type.known_issues).get(check)
+    if reason and request is not None:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
     return entry
 
 
@@ -227,8 +230,8 @@ def test_images_alt_one_main_skip_link_and_landmarks(audit, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_no_horizontal_scroll_at_360px(audit, name):
-    entry = page_audit(audit, name)
+def test_no_horizontal_scroll_at_360px(audit, name, request):
+    entry = page_audit(audit, name, request, "overflow")
     assert not entry.overflow, report(entry.overflow, entry)
 
 
