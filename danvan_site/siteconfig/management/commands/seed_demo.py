@@ -66,8 +66,8 @@ class Command(BaseCommand):
         for username, (full_name, groups, is_superuser) in ACCOUNTS.items():
             user, created = User.objects.get_or_create(username=username)
             if created:
-                first, _, last = full_name.rpartition(" ")
-                user.first_name, user.last_name = last, first
+                # get_full_name() is "first last": the whole Vietnamese name reads right as first.
+                user.first_name = full_name
                 user.is_staff = True
                 user.is_superuser = is_superuser
                 user.set_password(password)
