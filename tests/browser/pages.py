@@ -86,18 +86,7 @@ PAGE_TYPES = [
     PageType("showcase-list", "/mo-hinh/"),
     PageType("showcase-detail", FirstLink("/mo-hinh/", r"/mo-hinh/[^/?]+/")),
     PageType("report-list", "/bao-cao/", login="district"),
-    PageType(
-        "report-form",
-        "/bao-cao/moi/",
-        login="district",
-        known_issues=(
-            (
-                "overflow",
-                "on a 360 px phone Chromium widens the layout viewport to ~581 px (the page shows "
-                "zoomed out) because of the figures table's min-width, although it sits in a scroller",
-            ),
-        ),
-    ),
+    PageType("report-form", "/bao-cao/moi/", login="district"),
     PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
     PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
 ]

@@ -46,7 +46,7 @@ def test_reader_on_a_phone_browses_prints_and_searches(open_page, live_server, d
     shot(page, "j2-01-home")
 
     page.get_by_text("Chuyên mục", exact=True).click()
-    menu_link = page.locator(".menu").get_by_role("link", name="Dân vận khéo")
+    menu_link = page.locator(".menu").get_by_role("link", name="Dân vận khéo", exact=True)
     assert menu_link.is_visible()
     shot(page, "j2-02-menu-open")
     menu_link.click()
