@@ -68,9 +68,16 @@ PLACES = [
 
 
 def _categories() -> list[Category]:
+    """The 12 categories, weighted: news ("Tin tức – Sự kiện" and its two children) is half the
+    archive, as on the real sites, so its page 1,000 exists (20 articles a page)."""
     for extra in EXTRA_CATEGORIES:
         Category.objects.get_or_create(name=extra, parent=None, defaults={"order": 50})
-    return list(Category.objects.all())
+    weighted = []
+    for category in Category.objects.select_related("parent"):
+        family = category.parent or category
+        weight = 10 if family.slug == "tin-tuc-su-kien" else 3
+        weighted += [category] * weight
+    return weighted
 
 
 def _cover_pool() -> list[dict]:
@@ -138,7 +145,7 @@ def seed_large_articles(stdout=None, count: int = LARGE_ARTICLES) -> int:
                 Article(
                     title=title,
                     slug=f"luu-tru-{vn_slugify(title)}"[:300],
-                    category=categories[i % len(categories)],
+                    category=rnd.choice(categories),
                     lead=lead,
                     body=body,
                     author_name=author_name,

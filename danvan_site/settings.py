@@ -171,6 +171,10 @@ RELATED_ARTICLES = 10
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# `make bench` only: serve /bench/floor/, the base layout rendered without any query, as the
+# benchmark's reference. Off everywhere else.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);
 # uploads go through our own view so they are verified, re-encoded and resized like covers.
