@@ -31,6 +31,7 @@ test: $(STAMP) ## The whole test suite (DATABASE_URL picks the database; SQLite 
 
 serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, static collected
 	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-0} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-0} $(PY) manage.py collectstatic --noinput -v 0
 	DEBUG=$${DEBUG:-0} $(VENV)/bin/gunicorn danvan_site.wsgi:application \
 		--bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) $(GUNICORN_ARGS)
