@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
-GUNICORN_ARGS ?= --access-logfile - --max-requests 5000 --max-requests-jitter 500
+# A recycled worker starts with an empty page cache: at 1,000 req/s, 5,000 requests was 10 s.
+GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000
 BENCH_PG_PORT ?= 54340
 
 .PHONY: help install run test test-pg serve bench lint fmt migrations-check clean

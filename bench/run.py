@@ -216,7 +216,7 @@ def start_server():
     env = {**os.environ, **SERVE_ENV, "PORT": str(PORT)}
     # As `make serve` runs it, without the access log (a proxy logs in production) so wrk
     # measures the application.
-    env["GUNICORN_ARGS"] = "--max-requests 5000 --max-requests-jitter 500"
+    env["GUNICORN_ARGS"] = "--max-requests 50000 --max-requests-jitter 5000"
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "serve"],
         cwd=ROOT,
@@ -244,30 +244,42 @@ def stop_server(proc):
 
 
 def worker_rss_mb(proc) -> float:
-    """Largest resident set of the gunicorn workers (children of the master under `make`)."""
-
-    def children(pid):
-        out = []
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    stat = (entry / "stat").read_text()
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                    out.append(int(entry.name))
-        return out
-
-    rss = []
-    for master in children(proc.pid):
-        for worker in children(master):
+    """Largest resident set of the gunicorn workers: gunicorn processes whose parent is the
+    gunicorn master, somewhere under the `make serve` we started."""
+    procs = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
             try:
-                for line in Path(f"/proc/{worker}/status").read_text().splitlines():
+                stat = (entry / "stat").read_text()
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            procs[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), b"gunicorn" in cmdline)
+    ours, frontier = set(), {proc.pid}
+    while frontier:
+        frontier = {pid for pid, (ppid, _) in procs.items() if ppid in frontier}
+        ours |= frontier
+    rss = []
+    for pid in ours:
+        ppid, is_gunicorn = procs[pid]
+        if is_gunicorn and procs.get(ppid, (0, False))[1]:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                     if line.startswith("VmRSS:"):
                         rss.append(int(line.split()[1]) / 1024)
             except OSError:
                 continue
     return max(rss, default=0.0)
+
+
+def settle():
+    """Wait until requests abandoned by the last wrk run are done (a slow page leaves a queue)."""
+    for _ in range(120):
+        started = time.monotonic()
+        urllib.request.urlopen(BASE + "/bench/floor/", timeout=60).read()
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
 
 
 def browser_cookies(page) -> dict:
@@ -337,12 +349,14 @@ def main():
         cookies = {p.name: browser_cookies(p) for p in live}
         for p, mode in runs:  # warm-up: imports, caches, connections
             wrk(p.url, cookies[p.name] if mode == "returning" else p.cookies, 1, f.name)
+            settle()
         for n in range(ROUNDS):
             print(f"Vòng {n + 1}/{ROUNDS} …", flush=True)
             for p, mode in runs:
                 result = wrk(p.url, cookies[p.name] if mode == "returning" else p.cookies, DURATION, f.name)
                 samples[(p.name, mode)].append(result)
                 rss = max(rss, worker_rss_mb(proc))
+                settle()
     finally:
         stop_server(proc)
     report(live, runs, samples, rss)
