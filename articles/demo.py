@@ -4,9 +4,10 @@ import random
 from datetime import timedelta
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from danvan_site.siteconfig.models import SiteSettings
 
@@ -142,22 +143,44 @@ def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
     return ContentFile(out.getvalue(), name=f"demo-{seed}.jpg")
 
 
-def draw_banner() -> ContentFile:
+FONT_DIR = settings.BASE_DIR / "static" / "vendor" / "be-vietnam-pro"
+
+
+def _draw_text(draw, xy, text, size, weight, fill):
+    """Draw Vietnamese text with the self-hosted Be Vietnam Pro subsets (Latin + Vietnamese).
+
+    Each subset covers part of the alphabet, so every character is drawn with the subset that
+    has it (the Vietnamese one holds Đ, ơ, ư and the precomposed marked letters).
+    """
+    latin = ImageFont.truetype(str(FONT_DIR / f"be-vietnam-pro-latin-{weight}-normal.woff2"), size)
+    viet = ImageFont.truetype(str(FONT_DIR / f"be-vietnam-pro-vietnamese-{weight}-normal.woff2"), size)
+    x, y = xy
+    for char in text:
+        font = viet if ord(char) > 0xFF else latin
+        draw.text((x, y), char, font=font, fill=fill)
+        x += font.getlength(char)
+
+
+def draw_banner(name: str, tagline: str) -> ContentFile:
+    """The demo banner: gradient, gold star and the site name, drawn by Pillow."""
+    import math
+
     img = Image.new("RGB", (1200, 160), "#b71c1c")
     draw = ImageDraw.Draw(img)
     for x in range(1200):
-        draw.line([(x, 0), (x, 160)], fill=(183 - x // 20, 28, 28))
-    cx, cy, r = 90, 80, 55
-    import math
-
+        draw.line([(x, 0), (x, 160)], fill=(190 - x // 22, 28, 28))
+    for i in range(6):
+        draw.arc([760 + i * 40, -200 + i * 30, 1500, 400], 150, 250, fill="#d75c5c", width=3)
+    cx, cy, r = 86, 80, 52
     star = []
     for k in range(10):
         radius = r if k % 2 == 0 else r * 0.4
         angle = -math.pi / 2 + k * math.pi / 5
         star.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
     draw.polygon(star, fill="#ffd54f")
-    for i in range(6):
-        draw.arc([700 + i * 40, -200 + i * 30, 1500, 400], 150, 250, fill="#e57373", width=3)
+    _draw_text(draw, (170, 26), "ĐẢNG CỘNG SẢN VIỆT NAM", 20, 600, "#ffe9a8")
+    _draw_text(draw, (170, 52), name.upper(), 42, 700, "#ffffff")
+    _draw_text(draw, (170, 106), tagline, 22, 400, "#ffe9a8")
     out = BytesIO()
     img.save(out, "JPEG", quality=88)
     return ContentFile(out.getvalue(), name="banner-demo.jpg")
@@ -174,7 +197,7 @@ def seed_site_settings():
             "Điện thoại: 0238 3844 xxx · Email: bandanvan@nghean.gov.vn (demo)"
         )
         site.links = "Cổng thông tin Chính phủ | https://chinhphu.vn\nBáo Nhân Dân | https://nhandan.vn"
-        site.banner.save("banner-demo.jpg", draw_banner(), save=False)
+        site.banner.save("banner-demo.jpg", draw_banner(site.site_name, site.tagline), save=False)
         site.save()
 
 

@@ -70,10 +70,6 @@ class Category(models.Model):
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
 
-    def family_ids(self) -> list[int]:
-        """This category and its children: a parent's page lists its children's articles."""
-        return [self.pk, *Category.objects.filter(parent=self).values_list("pk", flat=True)]
-
     @classmethod
     def families(cls) -> dict[int, list[int]]:
         """Top-level category id → its own id and its children's, cached until a category changes."""
@@ -136,7 +132,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").defer("body", "search_text", "search_vector")
 
     def in_category(self, category: Category):
-        return self.filter(category_id__in=category.family_ids())
+        """Articles of `category` and of its children: a section page lists its subsections."""
+        return self.filter(Q(category_id=category.pk) | Q(category__parent_id=category.pk))
 
     def related_to(self, article: "Article", limit: int):
         """ "Tin cùng chuyên mục": published, same category, not itself, newest first."""
@@ -266,9 +263,14 @@ class Article(TimeStamped):
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
         ]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._loaded_cover = self.cover_image.name if "cover_image" in self.__dict__ else None
+    _loaded_cover = None  # the cover file name as stored, to notice a new upload
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "cover_image" in instance.__dict__:
+            instance._loaded_cover = instance.cover_image.name
+        return instance
 
     def __str__(self):
         return self.title
@@ -287,7 +289,7 @@ class Article(TimeStamped):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
-        self.body = sanitize_html(self.body)
+        self.body = images.complete_img_tags(sanitize_html(self.body))
         self.search_text = fold(" ".join((self.title, self.lead, html_to_text(self.body), self.author_name)))
         cover_changed = self.cover_image.name != self._loaded_cover
         if self.cover_image and cover_changed:

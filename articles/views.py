@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.db.models import Case, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
@@ -121,23 +122,20 @@ class ArticlePrintView(ArticleDetailView):
 
 
 def related_articles(article: Article, limit: int) -> list[Article]:
-    """ "Tin cùng chuyên mục": the same category first; if it has too few, its parent section's
-    other articles, then the latest news — never the article itself, never a duplicate."""
+    """ "Tin cùng chuyên mục": published articles of the same category, newest first, never the
+    article itself. When the category has fewer than `limit`, the rest comes from its section
+    (parent and sibling categories), then from the latest news — in one more query."""
     related = list(Article.objects.related_to(article, limit))
     if len(related) < limit:
-        seen = [article.pk, *(a.pk for a in related)]
-        fill = Article.objects.published().for_list().exclude(pk__in=seen)
-        parent = article.category.parent or article.category
-        family = list(
+        section_id = article.category.parent_id or article.category_id
+        in_section = Q(category_id=section_id) | Q(category__parent_id=section_id)
+        related += (
             Article.objects.published()
             .for_list()
-            .in_category(parent)
-            .exclude(pk__in=seen)[: limit - len(related)]
+            .exclude(pk__in=[article.pk, *(a.pk for a in related)])
+            .annotate(closeness=Case(When(in_section, then=Value(0)), default=Value(1)))
+            .order_by("closeness", "-published_at")[: limit - len(related)]
         )
-        related += family
-        if len(related) < limit:
-            seen += [a.pk for a in family]
-            related += list(fill.exclude(pk__in=seen)[: limit - len(related)])
     return related
 
 

@@ -135,6 +135,7 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["danvan_site.formats"]
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------

@@ -41,10 +41,10 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings record, cached; created with defaults the first time."""
+        """The settings record, cached; the defaults until an editor saves it."""
         obj = cache.get(CACHE_KEY)
         if obj is None:
-            obj, _ = cls.objects.get_or_create(pk=1)
+            obj = cls.objects.filter(pk=1).first() or cls(pk=1)
             cache.set(CACHE_KEY, obj, 3600)
         return obj
 

@@ -1,0 +1,116 @@
+import pytest
+
+from articles.models import Article
+from tests.factories import ArticleFactory, CategoryFactory, PublishedArticleFactory, image_file
+
+pytestmark = pytest.mark.django_db
+
+
+def article_form(category, **overrides):
+    data = {
+        "title": "Bài mới của phóng viên",
+        "slug": "",
+        "category": category.pk,
+        "lead": "Sapo",
+        "body": "<p>Nội dung <script>alert(1)</script></p>",
+        "cover_caption": "",
+        "author_name": "",
+        "author_title": "",
+        "source": "",
+        "tags": "Dân vận",
+        "status": "published",
+        "published_at_0": "23/11/2026",
+        "published_at_1": "08:00:00",
+        "is_featured": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_writer_cannot_publish(client, writer):
+    cat = CategoryFactory()
+    client.force_login(writer)
+    response = client.post("/admin/articles/article/add/", article_form(cat))
+    assert response.status_code in (200, 302)
+    # "published" is not among the writer's choices: the form refuses it and nothing is public.
+    assert not Article.objects.published().exists()
+
+
+def test_writer_sends_for_review(client, writer):
+    cat = CategoryFactory()
+    client.force_login(writer)
+    response = client.post("/admin/articles/article/add/", article_form(cat, status="review"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == Article.Status.REVIEW
+    assert article.created_by == writer
+    assert "<script" not in article.body
+
+
+def test_writer_cannot_edit_others_or_published_articles(client, writer):
+    mine_published = PublishedArticleFactory(created_by=writer)
+    someone_elses = ArticleFactory()
+    client.force_login(writer)
+    assert client.get(f"/admin/articles/article/{someone_elses.pk}/change/").status_code == 302
+    page = client.get(f"/admin/articles/article/{mine_published.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="title"' not in page.content.decode()  # read-only view
+
+
+def test_editor_publishes(client, editor):
+    cat = CategoryFactory()
+    client.force_login(editor)
+    response = client.post("/admin/articles/article/add/", article_form(cat, title="Tin đã duyệt"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.is_published()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_admin_list_has_filters_and_preview(client, editor):
+    ArticleFactory(title="Bản nháp xem trước")
+    client.force_login(editor)
+    html = client.get("/admin/articles/article/").content.decode()
+    assert "Xem trước" in html
+    for param in ("status__exact", "is_featured__exact", "published_at__gte"):
+        assert param in html
+
+
+def test_editor_upload_accepts_images_for_staff_only(client, editor, writer):
+    url = "/bien-tap/tai-anh/"
+    assert client.post(url, {"upload": image_file()}).status_code == 302  # anonymous → login
+    client.force_login(editor)
+    ok = client.post(url, {"upload": image_file(size=(2000, 1000))})
+    assert ok.status_code == 200 and ok.json()["url"].startswith("/media/editor/")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("anh.jpg", b"<script>alert(1)</script>", content_type="image/jpeg")
+    bad = client.post(url, {"upload": fake})
+    assert bad.status_code == 400
+    assert bad.json()["error"]["message"] == "Tệp tải lên không phải là ảnh hợp lệ."
+
+
+def test_cover_upload_that_is_not_an_image_is_refused_in_vietnamese(client, editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    cat = CategoryFactory()
+    client.force_login(editor)
+    fake = SimpleUploadedFile("anh.png", b"GIF89a<?php system($_GET['c']); ?>", content_type="image/png")
+    response = client.post("/admin/articles/article/add/", article_form(cat, cover_image=fake))
+    assert response.status_code == 200
+    assert (
+        "Tệp tải lên không phải là ảnh hợp lệ" in response.content.decode()
+        or "ảnh" in response.content.decode()
+    )
+    assert not Article.objects.exists()
+
+
+def test_site_settings_banner_is_shown(client, editor):
+    from danvan_site.siteconfig.models import SiteSettings
+
+    site = SiteSettings.load()
+    site.banner = image_file(name="banner.jpg", size=(1200, 160))
+    site.site_name = "Ban Dân vận Tỉnh ủy Demo"
+    site.save()
+    html = client.get("/").content.decode()
+    assert 'class="banner-image"' in html and 'alt="Ban Dân vận Tỉnh ủy Demo"' in html
