@@ -139,3 +139,38 @@ def test_a_category_page_is_cached_per_page_number(client):
     titles = [a.title for a in second.context["articles"]]
     assert "Bài số 04 của chuyên mục" in titles
     assert "Bài số 24 của chuyên mục" not in titles
+
+
+def test_a_save_in_another_worker_reaches_this_workers_page_cache(client):
+    """Workers share only the content version; a new version there means a fresh page here."""
+    from django.core.cache import cache
+
+    from articles.signals import CONTENT_VERSION_KEY
+
+    SiteSettings.load()
+    article = PublishedArticleFactory(title="Tiêu đề trước")
+    client.get(article.get_absolute_url())
+    # Another worker saved: the row changed and the shared version moved; our page cache did not.
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề do tiến trình khác lưu")
+    cache.set(CONTENT_VERSION_KEY, 42, None)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Tiêu đề do tiến trình khác lưu" in html
+
+
+def test_the_floor_page_renders_the_layout_without_any_query(rf, django_assert_num_queries):
+    from django.contrib.auth.models import AnonymousUser
+
+    from danvan_site.bench import FloorView
+
+    request = rf.get("/bench/floor/")
+    request.user = AnonymousUser()
+
+    with django_assert_num_queries(0):
+        response = FloorView.as_view()(request)
+        response.render()
+
+    html = response.content.decode()
+    assert 'id="visitor-stats"' in html
+    assert 'class="menu-bar"' in html
