@@ -13,7 +13,7 @@ from danvan_site.pagecache import AnonymousPageCacheMixin
 
 from .models import Article, Category, Tag
 from .pagination import KeysetPaginator
-from .search import clean_query, search_articles
+from .search import SEARCH_LIMIT, clean_query, search_articles
 
 
 class PublicArticleMixin:
@@ -86,10 +86,25 @@ class SearchView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
-        return search_articles(super().get_queryset(), self.query)
+        # One candidate more than shown tells whether there are more results than we rank.
+        self.matches = search_articles(super().get_queryset(), self.query, limit=SEARCH_LIMIT + 1)
+        return self.matches
+
+    def paginate_queryset(self, queryset, page_size):
+        # Counted once (at most SEARCH_LIMIT + 1 rows), without ranking, for the pager too.
+        self.total = queryset.count() if self.query else 0
+        self.more_results = self.total > SEARCH_LIMIT
+        return super().paginate_queryset(queryset[:SEARCH_LIMIT], page_size)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = min(self.total, SEARCH_LIMIT)  # a cached_property: set, not counted again
+        return paginator
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        ctx = super().get_context_data(query=self.query, search_limit=SEARCH_LIMIT, **kwargs)
+        ctx["more_results"] = self.more_results
+        return ctx
 
 
 class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
