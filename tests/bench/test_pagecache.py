@@ -174,3 +174,24 @@ def test_the_floor_page_renders_the_layout_without_any_query(rf, django_assert_n
     html = response.content.decode()
     assert 'id="visitor-stats"' in html
     assert 'class="menu-bar"' in html
+
+
+def test_with_the_database_cache_of_make_serve_a_save_still_shows_at_once(client):
+    """`make serve` without Redis shares the content version through the database cache."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    shared = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "db-pages"},
+    }
+    with override_settings(CACHES=shared):
+        caches["pages"].clear()
+        article = PublishedArticleFactory(title="Bản đầu tiên")
+        client.get(article.get_absolute_url())
+        article.title = "Bản đã sửa"
+        article.save()
+
+        html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Bản đã sửa" in html
