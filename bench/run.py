@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -217,7 +216,7 @@ def start_server():
     try:
         urllib.request.urlopen(BASE + "/", timeout=2)
         raise SystemExit(f"Cổng {PORT} đang bận: dừng máy chủ cũ hoặc đặt BENCH_PORT.")
-    except (urllib.error.URLError, ConnectionError):
+    except OSError:  # refused, unreachable or timed out: nobody answers there
         pass
     env = {**os.environ, **SERVE_ENV, "PORT": str(PORT)}
     # As `make serve` runs it, without the access log (a proxy logs in production) so wrk
@@ -232,12 +231,13 @@ def start_server():
     )
     for _ in range(300):
         try:
-            urllib.request.urlopen(BASE + "/bench/floor/", timeout=2)
+            urllib.request.urlopen(BASE + "/bench/floor/", timeout=30).read()
             return proc
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not listening yet, or a worker still importing on a busy machine
             if proc.poll() is not None:
                 raise SystemExit("make serve stopped") from None
             time.sleep(0.2)
+    stop_server(proc)
     raise SystemExit("make serve did not answer")
 
 
