@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from danvan_site.siteconfig.models import SiteSettings
 
-from .models import Article, Category
+from .models import Article, Category, Comment
 
 CATEGORIES = [
     ("Tin tức – Sự kiện", ["Tin trong tỉnh", "Tin huyện, thị, thành"]),
@@ -286,3 +286,70 @@ def _inline_images():
         name = f"demo/inline-{i}.jpg"
         if not default_storage.exists(name):
             default_storage.save(name, draw_image(100 + i, size=(860, 540)))
+
+
+DEMO_COMMENTS = [
+    (
+        "Nguyễn Thị Hoa",
+        "Mô hình rất thiết thực",
+        "Tôi ở xã Môn Sơn, thấy mô hình này giúp bà con nhiều lắm.\nMong được nhân rộng ra các bản khác.",
+    ),
+    ("Lô Văn Thắng", "Cảm ơn Ban Dân vận", "Cảm ơn các anh chị đã về tận bản lắng nghe ý kiến của bà con."),
+    (
+        "Trần Minh Quân",
+        "Góp ý về thủ tục",
+        "Đề nghị công khai thêm lịch tiếp công dân trên trang này để người dân tiện theo dõi.",
+    ),
+    (
+        "Hồ Thị Lan",
+        "Tự hào quê hương",
+        "Đọc bài mà thấy tự hào về quê mình. Chúc các cán bộ dân vận sức khỏe!",
+    ),
+]
+
+
+def seed_comments(users=None, stdout=None) -> int:
+    """Reader comments on the newest articles: approved, pending and one rejected; idempotent.
+
+    Also closes comments on one article so the "closed" state can be seen.
+    """
+    if Comment.objects.exists():
+        return 0
+    articles = list(Article.objects.published().order_by("-published_at")[:6])
+    now = timezone.now()
+    created = 0
+    for i, article in enumerate(articles):
+        for k in range(max(1, 4 - i)):
+            name, title, body = DEMO_COMMENTS[(i + k) % len(DEMO_COMMENTS)]
+            status = Comment.Status.APPROVED
+            if k == 2 or (i == 1 and k == 0):
+                status = Comment.Status.PENDING
+            comment = Comment.objects.create(
+                article=article,
+                name=name,
+                email="bandoc@example.com" if k % 2 else "",
+                title=title,
+                body=body,
+                status=status,
+                client_hash="demo",
+                moderated_by=(users or {}).get("editor") if status == Comment.Status.APPROVED else None,
+            )
+            # Spread the times out after publication, never in the future (auto_now_add set "now").
+            when = article.published_at + timedelta(minutes=35 * (k + 1) + 7 * i)
+            Comment.objects.filter(pk=comment.pk).update(created_at=min(when, now - timedelta(minutes=5 - k)))
+            created += 1
+    if articles:
+        Comment.objects.create(
+            article=articles[0],
+            name="Khách",
+            title="Quảng cáo",
+            body="Nội dung quảng cáo không phù hợp.",
+            status=Comment.Status.REJECTED,
+            client_hash="demo",
+        )
+        created += 1
+        closed = articles[-1]
+        Article.objects.filter(pk=closed.pk).update(comments_enabled=False)
+    if stdout is not None:
+        stdout.write(f"Ý kiến bạn đọc mới: {created}")
+    return created

@@ -9,7 +9,7 @@ from .models import Article
 from .templatetags.articles_tags import vn_number
 
 # Rendered through the template tag, so the box is whatever `visitor_stats` draws.
-_VISITOR_STATS = Template("{% load articles_tags %}{% visitor_stats %}")
+_VISITOR_STATS = Template("{% load visitors_tags %}{% visitor_stats %}")
 
 
 @live("visitor_stats")

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
@@ -224,6 +226,12 @@ class Article(TimeStamped):
         help_text="Đặt thời điểm trong tương lai để hẹn giờ đăng.",
     )
     is_featured = models.BooleanField("tin nổi bật", default=False)
+    comments_enabled = models.BooleanField(
+        "cho phép ý kiến bạn đọc",
+        default=True,
+        help_text="Bỏ chọn để đóng ý kiến bạn đọc của bài này. "
+        "Ý kiến cũng tự đóng khi bài đã đăng quá số ngày cấu hình.",
+    )
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
@@ -282,6 +290,14 @@ class Article(TimeStamped):
         """Same rule as `ArticleQuerySet.published()`, for one instance."""
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
+    def comments_open(self) -> bool:
+        """Readers may send a comment: the article is public, comments are enabled on it, and
+        it is not older than `COMMENTS_CLOSE_AFTER_DAYS` (0 = comments never close by age)."""
+        if not (self.comments_enabled and self.is_published()):
+            return False
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return not days or self.published_at >= timezone.now() - timedelta(days=days)
+
     @property
     def author_line(self) -> str:
         return " — ".join(p for p in (self.author_name, self.author_title) if p)
@@ -323,3 +339,103 @@ class Article(TimeStamped):
                 """,
                 [self.pk],
             )
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """What the public may see: approved comments only, oldest first."""
+        return self.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
+
+    def public(self):
+        """Approved, oldest first, with only the columns the page shows (never the email)."""
+        return self.approved().only("pk", "article_id", "name", "title", "body", "created_at")
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def moderate(self, status: str, user) -> int:
+        """Set the status of every comment here and record who did it; returns how many changed."""
+        return self.exclude(status=status).update(
+            status=status, moderated_by=user, moderated_at=timezone.now()
+        )
+
+    def from_client_since(self, client_hash: str, since):
+        """Comments this client sent since `since`, whatever became of them (for the rate limit)."""
+        return self.filter(client_hash=client_hash, created_at__gte=since)
+
+
+class Comment(models.Model):
+    """A reader's comment ("ý kiến bạn đọc") on an article.
+
+    Nothing a reader writes is public before an editor approves it; rejecting keeps the comment.
+    The email is never shown. The client's address is kept only as a keyed hash, for the rate limit.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Chờ duyệt"
+        APPROVED = "approved", "Đã duyệt"
+        REJECTED = "rejected", "Từ chối"
+
+    NAME_MAX = 100
+    TITLE_MAX = 200
+    BODY_MAX = 3000
+
+    article = models.ForeignKey(
+        Article, verbose_name="bài viết", on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField("họ tên", max_length=NAME_MAX)
+    email = models.EmailField("email", blank=True, help_text="Không bao giờ hiển thị công khai.")
+    title = models.CharField("tiêu đề", max_length=TITLE_MAX)
+    body = models.TextField("nội dung", max_length=BODY_MAX)
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField("gửi lúc", auto_now_add=True, db_index=True)
+    client_hash = models.CharField(
+        "mã máy gửi",
+        max_length=64,
+        editable=False,
+        help_text="Băm có khóa của địa chỉ máy gửi (không lưu địa chỉ IP), dùng để giới hạn tần suất.",
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người duyệt",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField("duyệt lúc", null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        get_latest_by = "created_at"
+        verbose_name = "ý kiến bạn đọc"
+        verbose_name_plural = "ý kiến bạn đọc"
+        permissions = [("moderate_comment", "Có thể duyệt ý kiến bạn đọc")]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_status"),
+            models.Index(fields=["client_hash", "created_at"], name="comment_client_recent"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#y-kien-{self.pk}"
+
+    def _moderate(self, status, user):
+        self.status = status
+        self.moderated_by = user
+        self.moderated_at = timezone.now()
+        self.save(update_fields=["status", "moderated_by", "moderated_at"])
+
+    def approve(self, approving_user):
+        self._moderate(self.Status.APPROVED, approving_user)
+
+    def reject(self, rejecting_user):
+        """Hide the comment from the public; it stays in the database for the record."""
+        self._moderate(self.Status.REJECTED, rejecting_user)

@@ -8,7 +8,6 @@ id) <= key[N] ORDER BY published_at DESC, id DESC LIMIT 20`. The pager ("Trang 1
 stays exact because the count comes from the same numbering.
 """
 
-from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Window
 from django.db.models.functions import Mod, RowNumber
@@ -28,9 +27,9 @@ class KeysetPaginator(Paginator):
     @cached_property
     def _index(self) -> tuple[int, list]:
         from articles.signals import content_version
-        from danvan_site.pagecache import entry_ttl
+        from danvan_site.pagecache import entry_ttl, page_cache
 
-        cache = caches["pages"]
+        cache = page_cache()
         key = f"keyset:{self.index_key}:{self.per_page}:{content_version()}"
         index = cache.get(key)
         if index is None:

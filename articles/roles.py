@@ -15,7 +15,7 @@ GROUP_PERMISSIONS = {
         "articles.view_tag",
         "articles.add_tag",
     ],
-    # Editors publish, edit everything, run the menu and the banner.
+    # Editors publish, edit everything, moderate comments, run the menu and the banner.
     EDITOR_GROUP: [
         "articles.add_article",
         "articles.change_article",
@@ -29,6 +29,11 @@ GROUP_PERMISSIONS = {
         "articles.change_tag",
         "articles.delete_tag",
         "articles.view_tag",
+        # Reader comments: moderate (approve / reject) and delete; nobody adds them in admin.
+        "articles.view_comment",
+        "articles.change_comment",
+        "articles.moderate_comment",
+        "articles.delete_comment",
         "siteconfig.change_sitesettings",
         "siteconfig.view_sitesettings",
     ],

@@ -1,16 +1,21 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Case, Q, Value, When
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import images
+from danvan_site.clientaddr import client_hash
 from danvan_site.pagecache import AnonymousPageCacheMixin
+from danvan_site.visitors.counter import mark_article_view
 
+from .comments import RateLimited, post_comment
+from .forms import CommentForm
 from .models import Article, Category, Tag
 from .pagination import KeysetPaginator
 from .search import SEARCH_LIMIT, clean_query, search_articles
@@ -110,6 +115,7 @@ class SearchView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
 class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
     template_name = "articles/detail.html"
     context_object_name = "article"
+    counts_view = True  # "Lượt xem": the visitor counter counts this page as a view of the article
 
     def get_queryset(self):
         qs = Article.objects.select_related("category", "category__parent")
@@ -124,11 +130,65 @@ class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
         ctx["tags"] = list(article.tags.all())
         ctx["related"] = related_articles(article, settings.RELATED_ARTICLES)
         ctx["is_preview"] = not article.is_published()
+        ctx["comments"] = list(article.comments.public())
+        ctx["comments_open"] = article.comments_open()
+        if ctx["comments_open"]:
+            ctx.setdefault("comment_form", CommentForm(defer_captcha=True))
         return ctx
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.counts_view:
+            mark_article_view(response, self.object)
+        return response
+
+
+class CommentCreateView(ArticleDetailView):
+    """A reader posts a comment: saved as pending, then back to the article (post/redirect/get).
+
+    A refused comment re-renders the article page with the form as typed and the reason on the
+    field at fault (or at the top of the form for the honeypot, a closed article, the rate limit).
+    """
+
+    http_method_names = ["post"]
+    THANKS = "Cảm ơn bạn, ý kiến sẽ hiển thị sau khi được duyệt."
+    CLOSED = "Bài viết này đã đóng ý kiến bạn đọc, ý kiến của bạn chưa được gửi."
+    TOO_MANY = (
+        "Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau {} phút; "
+        "nội dung bạn đã nhập vẫn được giữ bên dưới."
+    )
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category", "category__parent")
+
+    def post(self, request, *args, **kwargs):
+        self.object = article = self.get_object()
+        if "new_code" in request.POST:
+            # "Đổi mã khác" without JavaScript: the same text back, a fresh code, nothing saved.
+            form = CommentForm(initial=request.POST.dict())
+            return self.render_to_response(self.get_context_data(comment_form=form))
+        form = CommentForm(request.POST)
+        valid = form.is_valid()
+        if not article.comments_open():
+            form.add_error(None, self.CLOSED)
+            return self.form_invalid(form, status=403)
+        if not valid:
+            return self.form_invalid(form)
+        try:
+            post_comment(article=article, form=form, client_hash=client_hash(request, "comments"))
+        except RateLimited:
+            form.add_error(None, self.TOO_MANY.format(settings.COMMENTS_RATE_WINDOW_MINUTES))
+            return self.form_invalid(form, status=429)
+        messages.success(request, self.THANKS)
+        return redirect(article)
+
+    def form_invalid(self, form, status=200):
+        return self.render_to_response(self.get_context_data(comment_form=form), status=status)
 
 
 class ArticlePrintView(ArticleDetailView):
     template_name = "articles/print.html"
+    counts_view = False  # printing is not another view of the article
 
     def get_context_data(self, **kwargs):
         ctx = DetailView.get_context_data(self, **kwargs)

@@ -31,6 +31,9 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 PAGE_TTL = 300
+# Attributes views put on a response for the middleware (the visitor counter's
+# `counted_article_id`): kept with the cached page and put back on every copy served.
+CARRIED_ATTRIBUTES = ("counted_article_id",)
 # Markers are random per process, so no article text can forge one.
 _NONCE = secrets.token_hex(8)
 CSRF_MARKER = f"csrf{_NONCE}"
@@ -59,7 +62,9 @@ def render_live(name: str, request, args: list[str]) -> str:
 
 
 def page_cache():
-    return caches["pages"]
+    """The per-process "pages" cache; the default cache where a configuration has none (keys
+    carry the content version, so either is correct)."""
+    return caches["pages" if "pages" in settings.CACHES else "default"]
 
 
 def is_cacheable_request(request) -> bool:
@@ -131,9 +136,13 @@ class AnonymousPageCacheMixin:
     def _cached_dispatch(self, request, version, *args, **kwargs):
         key = page_key(request, version)
         cache = page_cache()
-        html = cache.get(key)
-        if html is not None:
-            return HttpResponse(fill(html, request))
+        entry = cache.get(key)
+        if entry is not None:
+            html, carried = entry
+            response = HttpResponse(fill(html, request))
+            for name, value in carried.items():
+                setattr(response, name, value)
+            return response
         request.page_cache_capture = True
         response = super().dispatch(request, *args, **kwargs)
         if hasattr(response, "render"):
@@ -144,7 +153,8 @@ class AnonymousPageCacheMixin:
         html = response.content.decode(response.charset)
         ttl = entry_ttl(version)
         if ttl > 0:
-            cache.set(key, html, ttl)
+            carried = {n: getattr(response, n) for n in CARRIED_ATTRIBUTES if hasattr(response, n)}
+            cache.set(key, (html, carried), ttl)
         response.content = fill(html, request)
         return response
 

@@ -4,6 +4,7 @@ Every variable has a safe local default so `make run` needs no `.env`; productio
 (see `.env.example` and the README). Nothing secret lives in this file.
 """
 
+import shutil
 from pathlib import Path
 
 import environ
@@ -34,7 +35,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_ckeditor_5",
+    "captcha",
     "danvan_site.siteconfig",
+    "danvan_site.visitors",
     "articles",
 ]
 
@@ -42,6 +45,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The visitor counter sees the final response of every page, so it stays above any page
+    # cache middleware (a page served from cache is still counted, and the cache never stores
+    # its per-visitor Set-Cookie) and above sessions/auth, which it does not need; static files
+    # never reach it (WhiteNoise answers them first).
+    "danvan_site.visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -181,6 +189,31 @@ ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Client address -------------------------------------------------------------------------
+# Behind a reverse proxy, the header it sets with the client's address (e.g. "X-Forwarded-For",
+# "X-Real-IP"). Empty: use REMOTE_ADDR and ignore such headers, which any client can forge.
+TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
+
+# --- Reader comments ------------------------------------------------------------------------
+# Comments close on articles published more than this many days ago (0: never close).
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=180)
+# At most COMMENTS_RATE_LIMIT comments per client in COMMENTS_RATE_WINDOW_MINUTES.
+COMMENTS_RATE_LIMIT = env.int("COMMENTS_RATE_LIMIT", default=5)
+COMMENTS_RATE_WINDOW_MINUTES = env.int("COMMENTS_RATE_WINDOW_MINUTES", default=10)
+# django-simple-captcha ("Mã kiểm tra"): images drawn on our server; audio only where flite is
+# installed. A code lives long enough to write a comment; expired codes are removed on every
+# submission (and by `manage.py captcha_clean`).
+CAPTCHA_TIMEOUT = 30
+CAPTCHA_LENGTH = 5
+CAPTCHA_FONT_SIZE = 36
+CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
+CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
+# --- Visitor counter (danvan_site.visitors) -------------------------------------------------
+# Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
+VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
+# Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
+VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
 
 # `make bench` only: serve /bench/floor/, the base layout rendered without any query, as the
 # benchmark's reference. Off everywhere else.

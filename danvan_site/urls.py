@@ -19,6 +19,8 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    # "Mã kiểm tra" images, audio and refresh, drawn by django-simple-captcha on our server.
+    path("captcha/", include("captcha.urls")),
     path("", include("articles.urls")),
 ]
 

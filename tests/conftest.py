@@ -22,3 +22,14 @@ def writer(db):
     from tests.factories import make_user
 
     return make_user("writer", groups=["Phóng viên"], is_staff=True)
+
+
+@pytest.fixture
+def warm_site_caches(client):
+    """Fill the site-wide caches (settings, menu, sidebar lists, closed-day visit sums) the way
+    any earlier page would, so a query budget measures what the page itself costs."""
+
+    def warm():
+        assert client.get("/tim-kiem/").status_code == 200
+
+    return warm

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Category
+from articles.models import Article, Category, Comment
 
 
 def image_file(name="anh.jpg", size=(640, 400), color="#b71c1c", fmt="JPEG") -> SimpleUploadedFile:
@@ -67,3 +67,25 @@ class ReviewArticleFactory(ArticleFactory):
 class ScheduledArticleFactory(ArticleFactory):
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A pending reader comment on a published article; see ApprovedCommentFactory."""
+
+    class Meta:
+        model = Comment
+
+    article = factory.SubFactory(PublishedArticleFactory)
+    name = factory.Sequence(lambda n: f"Bạn đọc {n}")
+    title = factory.Sequence(lambda n: f"Ý kiến số {n}")
+    body = "Tôi đồng tình với bài viết."
+    client_hash = "test-client"
+    status = Comment.Status.PENDING
+
+
+class ApprovedCommentFactory(CommentFactory):
+    status = Comment.Status.APPROVED
+
+
+class RejectedCommentFactory(CommentFactory):
+    status = Comment.Status.REJECTED

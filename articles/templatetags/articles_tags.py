@@ -1,7 +1,6 @@
 """Date formats and the sidebar blocks shared by every public page."""
 
 from django import template
-from django.core.cache import caches
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -26,6 +25,12 @@ def vn_datetime(value):
 
 
 @register.filter
+def vn_time_date(value):
+    """ "10:49 03/10/2018" (HH:MM dd/mm/yyyy) in the site's time zone, as under a reader comment."""
+    return f"{timezone.localtime(value):%H:%M %d/%m/%Y}" if value else ""
+
+
+@register.filter
 def vn_date(value):
     """ "03/10/2018" in the site's time zone."""
     return f"{timezone.localtime(value):%d/%m/%Y}" if value else ""
@@ -43,7 +48,7 @@ def vn_number(value):
 def _cached_list(name, build):
     # Per process: the key carries the shared content version (danvan_site.pagecache).
     key = f"sidebar:{name}:{content_version()}"
-    cache = caches["pages"]
+    cache = pagecache.page_cache()
     items = cache.get(key)
     if items is None:
         items = list(build())
@@ -81,9 +86,3 @@ def live(context, name, *args):
     if getattr(request, "page_cache_capture", False):
         return mark_safe(pagecache.live_marker(name, args))
     return mark_safe(pagecache.render_live(name, request, args))
-
-
-@register.inclusion_tag("includes/visitor_stats.html")
-def visitor_stats():
-    """Placeholder figures until the visitor counter (danvan_site.visitors) provides them."""
-    return {"stats": {"online": 0, "today": 0, "week": 0, "total": 0}}

@@ -28,7 +28,11 @@ def test_bulk_archive_is_not_written_twice():
 
 
 @pytest.mark.django_db
-def test_comments_are_skipped_until_the_comment_model_exists():
-    if demo_large.comment_model() is not None:
-        pytest.skip("the Comment model exists: comments are seeded")
-    assert demo_large.seed_large_comments(count=10) == 0
+def test_bulk_comments_are_approved_and_shown_under_their_article(client):
+    demo_large.seed_large_articles(count=5)
+    assert demo_large.seed_large_comments(count=10) == 10
+    comment = demo_large.comment_model().objects.select_related("article").first()
+
+    html = client.get(comment.article.get_absolute_url()).content.decode()
+
+    assert comment.body in html

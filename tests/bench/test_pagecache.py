@@ -23,8 +23,8 @@ def test_a_reader_gets_the_second_view_of_an_article_from_the_cache(client, djan
     article = PublishedArticleFactory()
     client.get(article.get_absolute_url())
 
-    # Only the live view count is read; the page itself comes from memory.
-    with django_assert_max_num_queries(1):
+    # Only the live parts are read (the view count, the visitor figures); the page comes from memory.
+    with django_assert_max_num_queries(2):
         response = client.get(article.get_absolute_url())
 
     assert article.title in response.content.decode()
@@ -195,3 +195,17 @@ def test_with_the_database_cache_of_make_serve_a_save_still_shows_at_once(client
         html = client.get(article.get_absolute_url()).content.decode()
 
     assert "Bản đã sửa" in html
+
+
+def test_every_new_reader_of_a_cached_article_is_counted_as_a_view():
+    from django.test import Client
+
+    from tests.visitors.conftest import BROWSER
+
+    SiteSettings.load()
+    article = PublishedArticleFactory()
+    for _ in range(3):
+        Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+
+    article.refresh_from_db()
+    assert article.view_count == 3

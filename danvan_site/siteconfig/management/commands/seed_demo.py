@@ -58,7 +58,9 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
-        return []
+        from danvan_site.visitors.demo import seed_visits
+
+        return [articles_demo.seed_comments, seed_visits]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""

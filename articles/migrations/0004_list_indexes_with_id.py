@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_postgres_search'),
+        ('articles', '0003_comments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+# ruff: noqa: T201 — a command-line report: printing is its job.
+"""What the visitor counter costs: article page req/s with the counter on and off.
+
+    .venv/bin/python bench/counter.py [--duration 10] [--rounds 3] [--connections 16]
+
+Builds a throwaway site (SQLite file in a temp folder, or the database in DATABASE_URL), fills it
+with `seed_demo`, and runs it as `make serve` does (gunicorn, 2 workers, DEBUG off, no SSL
+redirect) twice: port 8104 with the counter, port 8105 with VISITORS_ENABLED=0. Then wrk (Debian's
+`wrk`) drives the same article page on both, interleaved round by round so a noisy machine hurts
+both sides alike, for
+
+  * returning readers: a browser's cookies kept (`-H "Cookie: …"`): the visit is live, the view
+    of this article and the last-seen time were recorded — the counter writes nothing;
+  * new visitors: no cookie: every request is a new visit, a new article view and a new online
+    visitor (the worst case: three atomic writes in one transaction).
+
+Prints a table (median req/s, p50/p99 latency, non-2xx) and the on/off ratios, writes the same to
+bench/results/counter.json, and checks that the visits recorded equal the requests wrk completed.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+BROWSER = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0.0.0 Safari/537.36"
+)
+
+
+def run(cmd, env, **kw):
+    return subprocess.run(cmd, env=env, cwd=ROOT, check=True, text=True, capture_output=True, **kw)
+
+
+def wait_up(url, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not answer: {url}")
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers={"User-Agent": BROWSER, **(headers or {})})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read().decode(), response.headers.get_all("Set-Cookie") or []
+
+
+def wrk(url, headers, args):
+    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency"]
+    for header in headers:
+        cmd += ["-H", header]
+    out = subprocess.run([*cmd, url], check=True, text=True, capture_output=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": rps,
+        "requests": total,
+        "p50_ms": latency_ms(out, "50%"),
+        "p99_ms": latency_ms(out, "99%"),
+        "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, errors.groups())) if errors else 0),
+    }
+
+
+def latency_ms(out, pct):
+    value, unit = re.search(rf"^\s+{pct}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--on", default="127.0.0.1:8104", help="address of the server with the counter")
+    parser.add_argument("--off", default="127.0.0.1:8105", help="address of the server without it")
+    args = parser.parse_args()
+    addresses = {"on": args.on, "off": args.off}
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+
+    tmp = Path(tempfile.mkdtemp(prefix="danvan-bench-counter-"))
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-not-secret",
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": ",".join(a.rsplit(":", 1)[0] for a in (args.on, args.off)),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+    env.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
+    database = env["DATABASE_URL"].split(":", 1)[0]
+    print(f"Preparing the site in {tmp} ({database})…", flush=True)
+    run([PYTHON, "manage.py", "migrate", "--noinput"], env)
+    run([PYTHON, "manage.py", "seed_demo", "--no-accounts", "--if-empty"], env)
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
+
+    servers = []
+    try:
+        for mode, address in addresses.items():
+            server_env = {**env, "VISITORS_ENABLED": "1" if mode == "on" else "0"}
+            servers.append(
+                subprocess.Popen(
+                    [GUNICORN, "danvan_site.wsgi:application", "--bind", address]
+                    + ["--workers", str(args.workers), "--log-level", "warning"],
+                    env=server_env,
+                    cwd=ROOT,
+                    start_new_session=True,
+                )
+            )
+        for address in addresses.values():
+            wait_up(f"http://{address}/robots.txt")
+
+        home, _ = get(f"http://{args.on}/")
+        path = re.search(r'href="(/tin-tuc/[a-z0-9-]+/)"', home).group(1)
+        # A returning reader: the cookies a browser holds after reading this article once.
+        _, set_cookies = get(f"http://{args.on}{path}")
+        cookie = "; ".join(c.split(";", 1)[0] for c in set_cookies)
+        print(f"Article {path}\nReturning reader's cookies: {cookie}\n", flush=True)
+
+        scenarios = [
+            ("returning", "on", [f"Cookie: {cookie}"]),
+            ("returning", "off", [f"Cookie: {cookie}"]),
+            ("new", "on", []),
+            ("new", "off", []),
+        ]
+        # Warm both servers (imports, template and closed-day caches) outside the measurement.
+        for _, mode, headers in scenarios[:2]:
+            wrk(
+                f"http://{addresses[mode]}{path}",
+                [f"User-Agent: {BROWSER}", *headers],
+                argparse.Namespace(**{**vars(args), "duration": 2}),
+            )
+        before = visits_today(env)
+        runs = {(who, mode): [] for who, mode, _ in scenarios}
+        pids = {mode: server.pid for mode, server in zip(addresses, servers, strict=True)}
+        for n in range(args.rounds):
+            # A-B then B-A: a load that drifts during the round hurts both sides alike.
+            order = scenarios if n % 2 == 0 else [scenarios[1], scenarios[0], scenarios[3], scenarios[2]]
+            for who, mode, headers in order:
+                cpu = cpu_seconds(pids[mode])
+                result = wrk(f"http://{addresses[mode]}{path}", [f"User-Agent: {BROWSER}", *headers], args)
+                result["cpu_ms"] = round(
+                    (cpu_seconds(pids[mode]) - cpu) * 1000 / max(result["requests"], 1), 3
+                )
+                runs[(who, mode)].append(result)
+                print(
+                    f"round {n + 1} {who:9} counter {mode:3}: {result['rps']:8.1f} req/s "
+                    f"{result['cpu_ms']:6.2f} CPU ms/request",
+                    flush=True,
+                )
+        recorded = visits_today(env) - before
+        expected = sum(r["requests"] for r in runs[("new", "on")])
+    finally:
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+        for server in servers:
+            server.wait(timeout=30)
+
+    table = {}
+    for (who, mode), results in runs.items():
+        table[f"article_{who}_counter_{mode}"] = {
+            "rps": round(statistics.median(r["rps"] for r in results), 1),
+            "p50_ms": statistics.median(r["p50_ms"] for r in results),
+            "p99_ms": statistics.median(r["p99_ms"] for r in results),
+            "errors": sum(r["errors"] for r in results),
+            "cpu_ms": statistics.median(r["cpu_ms"] for r in results),
+            "runs_rps": [r["rps"] for r in results],
+        }
+    # Ratios of runs made side by side in the same round, then their median: on a shared machine
+    # the load swings between rounds far more than within one.
+    ratios = {
+        who: round(
+            statistics.median(
+                on["rps"] / off["rps"] for on, off in zip(runs[(who, "on")], runs[(who, "off")], strict=True)
+            ),
+            3,
+        )
+        for who in ("returning", "new")
+    }
+    cpu_ratios = {
+        who: round(
+            table[f"article_{who}_counter_on"]["cpu_ms"] / table[f"article_{who}_counter_off"]["cpu_ms"], 3
+        )
+        for who in ("returning", "new")
+    }
+    print(f"\n{'page':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>7} {'errors':>7}")
+    for name, row in table.items():
+        print(
+            f"{name:34} {row['rps']:8.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['cpu_ms']:7.2f} "
+            f"{row['errors']:7}"
+        )
+    for who in ("returning", "new"):
+        print(
+            f"counter on/off, {who + ' readers' if who == 'returning' else 'new visitors'}: "
+            f"req/s {ratios[who]:.3f} (cost {1 - ratios[who]:.1%}), "
+            f"server CPU per request {cpu_ratios[who]:.3f} (cost {cpu_ratios[who] - 1:.1%})"
+        )
+    # wrk does not count requests left in flight when it stops (at most one per connection per run)
+    # or given up on (timeouts), which the server still completes and counts.
+    slack = args.connections * args.rounds + table["article_new_counter_on"]["errors"]
+    verdict = "exact" if expected <= recorded <= expected + slack else "MISMATCH"
+    print(
+        f"visits recorded during the new-visitor runs: {recorded}; wrk completed {expected} "
+        f"(+ at most {slack} in flight or timed out): {verdict}"
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True, capture_output=True
+    ).stdout.strip()
+    out = ROOT / "bench" / "results" / "counter.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {
+                "commit": commit,
+                "database": database,
+                "settings": vars(args),
+                "pages": table,
+                "ratio_on_off": ratios,
+                "cpu_ratio_on_off": cpu_ratios,
+                "visits_recorded": recorded,
+                "new_visitor_requests": expected,
+            },
+            indent=2,
+        )
+    )
+    print(f"written to {out.relative_to(ROOT)}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def cpu_seconds(master_pid):
+    """User + system CPU of a gunicorn master and its workers so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    pids = [master_pid]
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def visits_today(env):
+    code = (
+        "from django.utils import timezone; from danvan_site.visitors.models import DailyVisits;"
+        "print(sum(DailyVisits.objects.filter(day=timezone.localdate()).values_list('visits', flat=True)))"
+    )
+    return int(run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], env).stdout.split()[-1])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+import logging
+
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+from django.db import DatabaseError
+
+from . import counter
+
+logger = logging.getLogger(__name__)
+
+
+class VisitorCounterMiddleware:
+    """Counts visits, article views and who is online (SPEC "Counting rules").
+
+    A request counts when it is a GET for a public HTML page that succeeded (2xx `text/html`, or a
+    304 revalidation of a page the browser already holds), outside admin, staff, static and media
+    paths, from a browser that is not a known bot or crawler. It sits above any page cache in
+    MIDDLEWARE so a page served from cache is counted too; the article view marks the response
+    (`counter.mark_article_view`) and the mark travels with cached copies.
+
+    Counting never breaks a page: a database error is logged and the page is served.
+    """
+
+    def __init__(self, get_response):
+        if not counter.enabled():
+            raise MiddlewareNotUsed("VISITORS_ENABLED is off")
+        self.get_response = get_response
+        counter.is_bot("warm-up")  # compile the ~1,400 crawler patterns at worker start, not on a reader
+        self.excluded_prefixes = tuple(
+            p
+            for p in (
+                settings.STATIC_URL,
+                settings.MEDIA_URL,
+                *getattr(settings, "VISITORS_EXCLUDED_PATHS", ()),
+            )
+            if p
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.counts(request, response):
+            self.count(request, response)
+        return response
+
+    def counts(self, request, response) -> bool:
+        if request.method != "GET" or request.path_info.startswith(self.excluded_prefixes):
+            return False
+        # Speculative prefetches are not page views; the page is counted if it is shown.
+        if "prefetch" in request.headers.get("Sec-Purpose", request.headers.get("Purpose", "")):
+            return False
+        if response.status_code == 304:
+            return "text/html" in request.headers.get("Accept", "")
+        return (
+            200 <= response.status_code < 300
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        )
+
+    def count(self, request, response) -> None:
+        visitor_id = request.COOKIES.get(counter.VISIT_COOKIE)
+        new_visit = not counter.valid_visitor_id(visitor_id)
+        if new_visit:
+            visitor_id = counter.new_visitor_id()
+        article_id = getattr(response, "counted_article_id", None)
+        if article_id is not None and counter.read_cookie(article_id) in request.COOKIES:
+            article_id = None  # this browser's view of the article was counted < 30 minutes ago
+        hit = counter.Hit(
+            visitor_id=visitor_id,
+            new_visit=new_visit,
+            touch_presence=new_visit or counter.SEEN_COOKIE not in request.COOKIES,
+            article_id=article_id,
+        )
+        # Bots are neither counted nor given a cookie. Checked only when something would be
+        # written: a returning reader's repeat view skips the pattern match entirely.
+        if hit.needs_write:
+            if counter.is_bot(request.headers.get("User-Agent", "")):
+                return
+            try:
+                counter.record_hit(hit)
+            except DatabaseError:
+                logger.exception("Visitor counter: the hit was not recorded")
+                return
+        self.set_cookies(request, response, hit)
+
+    def set_cookies(self, request, response, hit) -> None:
+        common = {"httponly": True, "samesite": "Lax", "secure": request.is_secure()}
+        # Sliding: every counted page keeps the visit alive for another 30 minutes.
+        response.set_cookie(counter.VISIT_COOKIE, hit.visitor_id, max_age=counter.VISIT_SECONDS, **common)
+        if hit.touch_presence:
+            response.set_cookie(counter.SEEN_COOKIE, "1", max_age=counter.SEEN_WRITE_SECONDS, **common)
+        if hit.article_id is not None:
+            response.set_cookie(
+                counter.read_cookie(hit.article_id),
+                "1",
+                max_age=counter.VIEW_SECONDS,
+                path=request.path,
+                **common,
+            )
