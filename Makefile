@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000
 BENCH_PG_PORT ?= 54340
 
-.PHONY: help install run test test-pg serve bench lint fmt migrations-check clean
+.PHONY: help install run test test-pg serve bench lint fmt migrations-check clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -51,6 +51,13 @@ fmt: $(STAMP) ## Format the code
 
 migrations-check: $(STAMP) ## Fail when a model change has no migration
 	$(PY) manage.py makemigrations --check --dry-run
+
+backup: $(STAMP) ## Database + media into backups/danvan-<date>.tar.gz (DATABASE_URL picks the database)
+	$(PY) manage.py backup
+
+restore: $(STAMP) ## Restore FILE=backups/danvan-….tar.gz (the current state is backed up first)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/danvan-YYYYmmdd-HHMMSS.tar.gz"; exit 2; }
+	$(PY) manage.py restore --noinput "$(FILE)"
 
 clean: ## Remove the venv, database, media and collected static files
 	rm -rf $(VENV) db.sqlite3* media staticfiles

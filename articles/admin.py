@@ -1,11 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Case, Count, Q, Value, When
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django_ckeditor_5.widgets import CKEditor5Widget
+from simple_history.admin import SimpleHistoryAdmin
+
+from danvan_site.images import ImageUploadField
 
 from .models import Article, Category, Comment, Tag
 from .templatetags.articles_tags import vn_time_date
@@ -21,8 +26,45 @@ class ArticleAdminForm(forms.ModelForm):
         }
 
 
+class VietnameseHistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin with its page titles in Vietnamese (it ships no vi locale)."""
+
+    def history_view_title(self, request, obj):
+        return f"Lịch sử thay đổi: {obj}"
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return f"Xem phiên bản: {obj}"
+        return f"Khôi phục phiên bản: {obj}"
+
+
+class TrashFilter(admin.SimpleListFilter):
+    """Articles in use by default; "Thùng rác" lists the deleted ones, to restore."""
+
+    title = "thùng rác"
+    parameter_name = "trash"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Bài trong thùng rác")]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Bài đang dùng",
+        }
+        yield {
+            "selected": self.value() == "1",
+            "query_string": changelist.get_query_string({self.parameter_name: "1"}),
+            "display": "Bài trong thùng rác",
+        }
+
+    def queryset(self, request, queryset):
+        return queryset.in_trash() if self.value() == "1" else queryset.alive()
+
+
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(VietnameseHistoryAdmin):
     list_display = ("name", "parent", "order", "in_menu")
     list_editable = ("order", "in_menu")
     list_filter = ("in_menu", "parent")
@@ -38,14 +80,30 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VietnameseHistoryAdmin):
     """Writers ("Phóng viên") write and send for review; editors ("Biên tập viên") publish.
 
     Publishing needs the `articles.publish_article` permission; without it the status can only
     be draft or review, and a writer edits only their own unpublished articles.
+
+    Nothing an editor does loses work: every save is a version in the history ("Lịch sử"), any
+    version can be restored, and "delete" moves the article to the trash, from which editors
+    (who hold `delete_article`) restore it. Only a superuser empties the trash.
     """
 
+    actions = ["move_to_trash", "restore_from_trash", "purge_from_trash"]
+
+    class Media:
+        # Warns before leaving with unsaved changes (CKEditor content included).
+        js = ["js/admin/unsaved-changes.js"]
+        css = {"all": ["css/admin/unsaved-changes.css"]}
+
+    # Values that belong to the article's life, not to a version of its text: restoring an
+    # old version keeps today's counter, trash state and authorship.
+    kept_on_restore = ("view_count", "deleted_at", "deleted_by_id", "created_by_id", "created_at")
+
     form = ArticleAdminForm
+    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
     list_display = (
         "title",
         "category",
@@ -55,7 +113,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "view_count",
         "preview_link",
     )
-    list_filter = ("status", "category", "is_featured", "published_at")
+    list_filter = (TrashFilter, "status", "category", "is_featured", "published_at")
     list_select_related = ("category",)
     search_fields = ("title", "lead", "author_name")
     date_hierarchy = "published_at"
@@ -147,8 +205,87 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.status = Article.Status.REVIEW
         if not change:
             obj.created_by = request.user
+        else:
+            current = (
+                Article.objects.filter(pk=obj.pk).values(*self.kept_on_restore, "slug", "status").first()
+            )
+            if current:
+                for name in self.kept_on_restore:
+                    setattr(obj, name, current[name])
+                if current["status"] == Article.Status.PUBLISHED:
+                    obj.slug = current["slug"]  # a published slug never changes, restore or not
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def get_list_display(self, request):
+        if request.GET.get(TrashFilter.parameter_name) == "1":
+            return ("title", "category", "status", "deleted_at", "deleted_by")
+        return super().get_list_display(request)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        in_trash = request.GET.get(TrashFilter.parameter_name) == "1"
+        for name in ("move_to_trash",) if in_trash else ("restore_from_trash", "purge_from_trash"):
+            actions.pop(name, None)
+        if not request.user.is_superuser:
+            actions.pop("purge_from_trash", None)
+        actions.pop("delete_selected", None)  # replaced by "move_to_trash"
+        return actions
+
+    # --- Trash: "delete" is reversible ---------------------------------------------------------
+    def delete_model(self, request, obj):
+        obj.move_to_trash(request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article.move_to_trash(request.user)
+
+    def response_delete(self, request, obj_display, obj_id):
+        self.message_user(
+            request,
+            f"Đã chuyển bài viết “{obj_display}” vào thùng rác. Biên tập viên có thể khôi phục trong "
+            "bộ lọc “Thùng rác”.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+    def get_deleted_objects(self, objs, request):
+        """The confirmation lists only the articles: nothing related is deleted with them."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return [str(o) for o in objs], {"bài viết": len(objs)}, perms_needed, protected
+
+    @admin.action(description="Chuyển các bài đã chọn vào thùng rác", permissions=["delete"])
+    def move_to_trash(self, request, queryset):
+        trashed = list(queryset.alive())
+        self.delete_queryset(request, trashed)
+        self.message_user(request, f"Đã chuyển {len(trashed)} bài viết vào thùng rác.", messages.SUCCESS)
+
+    @admin.action(description="Khôi phục các bài đã chọn từ thùng rác", permissions=["delete"])
+    def restore_from_trash(self, request, queryset):
+        restored = list(queryset.in_trash())
+        for article in restored:
+            article.restore_from_trash()
+        self.message_user(request, f"Đã khôi phục {len(restored)} bài viết.", messages.SUCCESS)
+
+    @admin.action(description="Xóa vĩnh viễn các bài đã chọn (không thể hoàn tác)", permissions=["delete"])
+    def purge_from_trash(self, request, queryset):
+        if not request.user.is_superuser:
+            return
+        doomed = queryset.in_trash()
+        count = doomed.count()
+        doomed.delete()
+        self.message_user(request, f"Đã xóa vĩnh viễn {count} bài viết.", messages.WARNING)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if request.method == "GET" and article is not None and article.in_trash:
+            self.message_user(
+                request,
+                "Bài viết này đang ở trong thùng rác: công chúng không xem được. Dùng thao tác "
+                "“Khôi phục” trong danh sách bài viết (bộ lọc “Thùng rác”) để khôi phục.",
+                messages.WARNING,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Comment)

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -49,6 +50,8 @@ class Category(models.Model):
     description = models.TextField("mô tả", blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     in_menu = models.BooleanField("hiện trên menu", default=True)
+
+    history = HistoricalRecords(verbose_name="lịch sử chuyên mục")
 
     class Meta:
         ordering = ("order", "name")
@@ -123,11 +126,19 @@ class TaggedArticle(TaggedItemBase):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published, and its publication time has come.
+        """What the public may see: published, its publication time has come, not in the trash.
 
         The single definition of visibility — every public view, feed and sitemap uses it.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.alive().filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def alive(self):
+        """Not in the trash: what editors work with by default."""
+        return self.filter(deleted_at__isnull=True)
+
+    def in_trash(self):
+        """Deleted by an editor, kept so it can be restored."""
+        return self.filter(deleted_at__isnull=False)
 
     def for_list(self):
         """Columns a list item needs (thumbnail, title, date, lead) and its category."""
@@ -253,8 +264,23 @@ class Article(TimeStamped):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    deleted_at = models.DateTimeField("chuyển vào thùng rác lúc", null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xóa",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ArticleQuerySet.as_manager()
+    # Every saved version (who, when, what), for "restore this version" in the admin. The search
+    # columns are derived from the rest and recomputed on save.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "search_vector"], verbose_name="lịch sử bài viết"
+    )
 
     class Meta:
         ordering = ("-published_at", "-pk")
@@ -288,7 +314,28 @@ class Article(TimeStamped):
 
     def is_published(self) -> bool:
         """Same rule as `ArticleQuerySet.published()`, for one instance."""
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.deleted_at is None
+            and self.status == self.Status.PUBLISHED
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def in_trash(self) -> bool:
+        return self.deleted_at is not None
+
+    def move_to_trash(self, user):
+        """What "delete" does to an article: hidden everywhere, restorable by an editor."""
+        self.deleted_at = timezone.now()
+        self.deleted_by = user
+        self._change_reason = "Chuyển vào thùng rác"
+        self.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+
+    def restore_from_trash(self):
+        self.deleted_at = None
+        self.deleted_by = None
+        self._change_reason = "Khôi phục từ thùng rác"
+        self.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
 
     def comments_open(self) -> bool:
         """Readers may send a comment: the article is public, comments are enabled on it, and
@@ -321,7 +368,10 @@ class Article(TimeStamped):
         f = self.cover_image
         if not getattr(f, "_committed", True):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
-            f.save(f.name, images.reencode(f.file, f.name), save=False)
+            # Saved under the JPEG's own name: a ".png" holding JPEG bytes would be served with
+            # the wrong content type.
+            jpeg = images.reencode(f.file, f.name)
+            f.save(jpeg.name, jpeg, save=False)
         with f.open("rb") as src:
             self.cover_thumb.save(f.name, images.thumbnail(src, f.name), save=False)
             self.cover_large.save(f.name, images.content_width(src, f.name), save=False)

@@ -85,7 +85,7 @@ def _summary():
 
     try:
         period = apps.get_model("reports", "ReportingPeriod").objects.order_by("-year", "-pk").first()
-        return reverse("reports:summary", args=[period.pk]) if period else None
+        return reverse("reports:summary", args=[period.slug]) if period else None
     except (LookupError, NoReverseMatch):
         return None
 

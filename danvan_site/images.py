@@ -1,13 +1,16 @@
 """Image checks and renditions, made when an image is saved — never on a page request."""
 
 import re
+import warnings
 from io import BytesIO
 from pathlib import PurePath
 from urllib.parse import unquote
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
@@ -17,24 +20,59 @@ THUMB_SIZE = (320, 200)
 CONTENT_WIDTH = 860
 
 
+class _TooManyPixels(Exception):
+    pass
+
+
 def validate_image_file(f) -> None:
-    """Refuse anything that is not a real, reasonably sized image (checked from its content)."""
+    """Refuse anything that is not a real, reasonably sized image, judged from its content.
+
+    The name and the browser's content type are ignored: only Pillow's reading of the bytes
+    counts. A small file that unpacks to a huge bitmap (a "decompression bomb") is refused from
+    its header, before any pixel is decoded, above `IMAGE_MAX_PIXELS` — well below Pillow's own
+    guard, whose first level is only a warning.
+    """
     if f.size and f.size > settings.IMAGE_UPLOAD_MAX_BYTES:
-        limit = settings.IMAGE_UPLOAD_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"Ảnh quá lớn: tối đa {limit} MB.", code="too_large")
+        limit = filesizeformat(settings.IMAGE_UPLOAD_MAX_BYTES)
+        raise ValidationError(f"Ảnh quá lớn: tối đa {limit}.", code="too_large")
     try:
         f.seek(0)
-        with Image.open(f) as img:
-            fmt = img.format
-            img.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError("Ảnh có kích thước điểm ảnh quá lớn.", code="bomb") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(f) as img:
+                fmt = img.format
+                if img.width * img.height > settings.IMAGE_MAX_PIXELS:
+                    raise _TooManyPixels
+                img.verify()
+            # verify() checks structure only (and little of it for JPEG); decoding the pixels
+            # catches truncated or corrupt data before an editor's page shows a broken image.
+            f.seek(0)
+            with Image.open(f) as img:
+                img.load()
+    except (_TooManyPixels, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        megapixels = settings.IMAGE_MAX_PIXELS // 1_000_000
+        raise ValidationError(
+            f"Ảnh có kích thước điểm ảnh quá lớn: tối đa {megapixels} megapixel.", code="bomb"
+        ) from None
     except Exception:
         raise ValidationError("Tệp tải lên không phải là ảnh hợp lệ.", code="invalid") from None
     finally:
         f.seek(0)
     if fmt not in ACCEPTED_FORMATS:
         raise ValidationError("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP.", code="format")
+
+
+class ImageUploadField(forms.ImageField):
+    """A form image field whose refusals are ours: too large, too many pixels, not an image.
+
+    Django's own ImageField answers every problem with one generic "not a valid image"; running
+    `validate_image_file` first tells the editor which rule the file broke.
+    """
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read"):
+            validate_image_file(data)
+        return super().to_python(data)
 
 
 def _open_rgb(f) -> Image.Image:

@@ -5,6 +5,7 @@ Every variable has a safe local default so `make run` needs no `.env`; productio
 """
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -35,15 +36,24 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_ckeditor_5",
+    "csp",
+    "axes",
+    "simple_history",
     "captcha",
     "danvan_site.siteconfig",
     "danvan_site.visitors",
     "articles",
+    "reports",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request (errors included) carries its id.
+    "danvan_site.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Right after SecurityMiddleware, as whitenoise asks, so static files skip everything else.
+    # Before whitenoise so static files get the headers too: an SVG opened directly is a page.
+    "danvan_site.middleware.SecurityHeadersMiddleware",
+    "danvan_site.middleware.SiteCSPMiddleware",
+    # Right after the header middleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The visitor counter sees the final response of every page, so it stays above any page
     # cache middleware (a page served from cache is still counted, and the cache never stores
@@ -57,6 +67,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After auth and messages: it logs idle users out with a message.
+    "danvan_site.middleware.StaffSessionTimeoutMiddleware",
+    # After authentication: records who made each history entry (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "danvan_site.urls"
@@ -134,6 +150,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out client is refused before its password is even checked.
+    "danvan_site.login_throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -167,8 +188,13 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Where `make backup` writes its dated archives (git-ignored).
+BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # Largest image an editor or a district may upload.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
+# Largest image in pixels (width × height): 50 MP covers any camera photo; a bigger one is most
+# likely a decompression bomb (a few KB that decode to gigabytes).
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -177,11 +203,78 @@ SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE_SSL_REDIRECT else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = False
+# The preload directive only makes the domain eligible; nothing is submitted unless the owner of
+# the registered domain does so (a subdomain such as danvan.<tinh>.gov.vn cannot be submitted).
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE_HSTS_SECONDS > 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "danvan_site.views.csrf_failure"
+# The load balancer probes /healthz over plain HTTP; everything else is redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Signed-in users (all staff: editors, writers, district and provincial staff) are logged out after
+# this long without a request (danvan_site.middleware.StaffSessionTimeoutMiddleware).
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=60 * 60)
+# Browser features the site never uses, denied in `Permissions-Policy`.
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+
+# Content-Security-Policy (django-csp): everything from our own origin, no inline script or style,
+# no plugins, no framing. A template that truly needs an inline script uses
+# `<script nonce="{{ request.csp_nonce }}">`. /admin/ additionally allows what CKEditor 5 needs
+# (danvan_site.middleware.SiteCSPMiddleware).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "media-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# --- Login throttling (django-axes) ---------------------------------------------------------
+# Lock a username, and separately a client address, after AXES_FAILURE_LIMIT failed logins on
+# /dang-nhap/ or /admin/, for AXES_COOLOFF_MINUTES. Per-user and per-client locks are separate so
+# an attacker guessing many usernames from one address is stopped, and so is one spreading
+# guesses for one account over many addresses.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Failures count for AXES_COOLOFF_MINUTES and are not wiped by a successful login: otherwise an
+# insider could log into their own account between guesses and reset the counter of the address
+# (and of the accounts guessed from it) for ever.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "danvan_site.login_throttle.lockout_response"
+AXES_COOLOFF_MESSAGE = AXES_PERMALOCK_MESSAGE = (
+    "Bạn đã nhập sai quá nhiều lần. Tài khoản tạm thời bị khóa, vui lòng thử lại sau."
+)
+# The address axes counts is a keyed pseudonym of the real one (no raw IP stored), taken from
+# TRUSTED_PROXY_HEADER only when that is configured (danvan_site.clientaddr, .login_throttle).
+AXES_CLIENT_IP_CALLABLE = "danvan_site.login_throttle.client_address"
+AXES_USERNAME_CALLABLE = "danvan_site.login_throttle.attempted_username"
+AXES_VERBOSE = False
 
 # --- Site -----------------------------------------------------------------------------------
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
@@ -264,10 +357,40 @@ CKEDITOR_5_CONFIGS = {
     },
 }
 
+# District staff write report summaries without image upload (uploads are for editorial staff).
+CKEDITOR_5_CONFIGS["report"] = {
+    "language": "vi",
+    "toolbar": [
+        "heading",
+        "|",
+        "bold",
+        "italic",
+        "link",
+        "bulletedList",
+        "numberedList",
+        "|",
+        "insertTable",
+        "|",
+        "undo",
+        "redo",
+    ],
+    "table": CKEDITOR_5_CONFIGS["default"]["table"],
+    "heading": CKEDITOR_5_CONFIGS["default"]["heading"],
+    # The bundle always loads the image plugin; an empty image toolbar makes it warn in the console.
+    "image": {"toolbar": ["imageTextAlternative"]},
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line carries the request id (also sent as X-Request-ID and shown on error pages).
+    "filters": {"request_id": {"()": "danvan_site.logs.RequestIDFilter"}},
+    "formatters": {
+        "default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

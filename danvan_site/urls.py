@@ -6,12 +6,17 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from articles.views import RobotsView
+from danvan_site.views import healthz
+from reports.sitemaps import ExemplaryModelSitemap
 
 admin.site.site_header = "Quản trị Ban Dân vận"
 admin.site.site_title = "Quản trị"
 admin.site.index_title = "Quản lý nội dung"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap}
+# 400, 403 and 404 use the templates of the same name; 500 may turn into 503 (database down).
+handler500 = "danvan_site.views.server_error"
+
+sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "models": ExemplaryModelSitemap}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -21,6 +26,9 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots"),
     # "Mã kiểm tra" images, audio and refresh, drawn by django-simple-captcha on our server.
     path("captcha/", include("captcha.urls")),
+    path("healthz", healthz, name="healthz"),
+    # Before articles: its patterns are broad.
+    path("", include("reports.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -69,6 +69,118 @@ class ScheduledArticleFactory(ArticleFactory):
     published_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
 
 
+# --- Reports ---------------------------------------------------------------------------------
+# Imports here so the articles factories above stay readable on their own.
+from reports.models import (  # noqa: E402
+    CampaignReport,
+    District,
+    ExemplaryModel,
+    Field,
+    FieldResult,
+    ReportingPeriod,
+    StaffProfile,
+)
+from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP  # noqa: E402
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+
+    name = factory.Sequence(lambda n: f"Huyện Thử Nghiệm {n}")
+    kind = District.Kind.DISTRICT
+    order = factory.Sequence(lambda n: 100 + n)
+
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Field
+
+    name = factory.Sequence(lambda n: f"Lĩnh vực thử {n}")
+    order = factory.Sequence(lambda n: 100 + n)
+
+
+class ReportingPeriodFactory(factory.django.DjangoModelFactory):
+    """An open period whose deadline is a month away."""
+
+    class Meta:
+        model = ReportingPeriod
+
+    name = factory.Sequence(lambda n: f"Kỳ thử nghiệm {n}")
+    year = 2025
+    kind = ReportingPeriod.Kind.YEAR
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+    is_open = True
+
+
+class CampaignReportFactory(factory.django.DjangoModelFactory):
+    """A draft; the status subclasses below set who acted and when."""
+
+    class Meta:
+        model = CampaignReport
+
+    district = factory.SubFactory(DistrictFactory)
+    period = factory.SubFactory(ReportingPeriodFactory)
+    summary = "<p>Đánh giá chung của đơn vị.</p>"
+    status = CampaignReport.Status.DRAFT
+
+
+class SubmittedReportFactory(CampaignReportFactory):
+    status = CampaignReport.Status.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+    first_submitted_at = factory.SelfAttribute("submitted_at")
+
+
+class ApprovedReportFactory(SubmittedReportFactory):
+    status = CampaignReport.Status.APPROVED
+    reviewed_at = factory.LazyFunction(timezone.now)
+
+
+class ReturnedReportFactory(SubmittedReportFactory):
+    status = CampaignReport.Status.RETURNED
+    reviewed_at = factory.LazyFunction(timezone.now)
+    review_note = "Bổ sung số liệu lĩnh vực kinh tế."
+
+
+class FieldResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldResult
+
+    report = factory.SubFactory(CampaignReportFactory)
+    field = factory.SubFactory(FieldFactory)
+
+
+class ExemplaryModelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExemplaryModel
+
+    report = factory.SubFactory(ApprovedReportFactory)
+    name = factory.Sequence(lambda n: f"Mô hình dân vận khéo số {n}")
+    field = factory.LazyFunction(lambda: Field.objects.active().first())
+    kind = ExemplaryModel.Kind.COLLECTIVE
+    holder = "Bản Khe Rạn, xã Bồng Khê"
+    stage = ExemplaryModel.Stage.RECOGNIZED
+    description = "Vận động bà con làm du lịch cộng đồng."
+    results = "Hơn 40 hộ có thu nhập thêm."
+
+
+def make_district_user(username, district, **extra):
+    """A "Cán bộ huyện" of `district`."""
+    user = make_user(username, groups=[DISTRICT_GROUP], **extra)
+    StaffProfile.objects.create(user=user, district=district)
+    return user
+
+
+def make_province_user(username="province", **extra):
+    """A "Cán bộ tỉnh": reviews every report."""
+    return make_user(username, groups=[PROVINCE_GROUP], **extra)
+
+
+def figures(reg_c=0, reg_i=0, rec_c=0, rec_i=0, com_c=0, com_i=0) -> dict:
+    """The six figures of a FieldResult by position, as keyword arguments."""
+    return dict(zip(FieldResult.FIGURES, (reg_c, reg_i, rec_c, rec_i, com_c, com_i), strict=True))
+
+
 class CommentFactory(factory.django.DjangoModelFactory):
     """A pending reader comment on a published article; see ApprovedCommentFactory."""
 

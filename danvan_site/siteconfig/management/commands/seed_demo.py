@@ -10,6 +10,8 @@ from django.db import transaction
 
 from articles import demo as articles_demo
 from articles.roles import EDITOR_GROUP, WRITER_GROUP
+from reports import demo as reports_demo
+from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP
 
 DEFAULT_DEMO_PASSWORD = "danvan-demo-2026"
 
@@ -18,6 +20,10 @@ ACCOUNTS = {
     "admin": ("Quản trị viên", [], True),
     "editor": ("Biên tập viên Demo", [EDITOR_GROUP], False),
     "writer": ("Phóng viên Demo", [WRITER_GROUP], False),
+    # The district links (Con Cuông, Kỳ Sơn) are set by reports.demo.seed_reports.
+    "province": ("Cán bộ tỉnh Demo", [PROVINCE_GROUP], False),
+    "district": ("Cán bộ Con Cuông Demo", [DISTRICT_GROUP], False),
+    "district2": ("Cán bộ Kỳ Sơn Demo", [DISTRICT_GROUP], False),
 }
 
 
@@ -60,7 +66,7 @@ class Command(BaseCommand):
         """Other apps' demo data (comments, reports …), each idempotent."""
         from danvan_site.visitors.demo import seed_visits
 
-        return [articles_demo.seed_comments, seed_visits]
+        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
@@ -79,8 +85,8 @@ class Command(BaseCommand):
         for username, (full_name, groups, is_superuser) in ACCOUNTS.items():
             user, created = User.objects.get_or_create(username=username)
             if created:
-                first, _, last = full_name.rpartition(" ")
-                user.first_name, user.last_name = last, first
+                # get_full_name() is "first last": the whole Vietnamese name reads right as first.
+                user.first_name = full_name
                 user.is_staff = True
                 user.is_superuser = is_superuser
                 user.set_password(password)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_comments'),
+        ('articles', '0004_history_and_trash'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

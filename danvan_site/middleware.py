@@ -1,0 +1,112 @@
+"""Site-wide security and reliability middleware: request ids, CSP, extra headers, staff sessions."""
+
+import re
+import time
+import uuid
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+
+from .logs import current_request_id
+
+# An id handed to us by the proxy is kept only if it is short and plain, so it can never inject
+# anything into a log line.
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIDMiddleware:
+    """Give every request an id, echo it in `X-Request-ID`, and tag every log line with it.
+
+    A proxy's `X-Request-ID` is reused when it looks safe, so one id follows a request from the
+    load balancer to our logs; the error pages show it so a reader can quote it to the webmaster.
+    Must come first in MIDDLEWARE so that everything after it logs with the id.
+    """
+
+    header = "HTTP_X_REQUEST_ID"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.META.get(self.header, "")
+        request.request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        current_request_id.set(request.request_id)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id
+        # Django logs 4xx/5xx responses after the middleware chain has returned, so the id is
+        # cleared only when the response is closed, once everything about it has been logged.
+        response._resource_closers.append(lambda: current_request_id.set("-"))
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not send: `Permissions-Policy`.
+
+    The site needs no camera, microphone, location, payment or USB; saying so stops an injected
+    script or a framed page from asking the reader for them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DENY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.permissions_policy)
+        return response
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's policy, loosened only under `/admin/` for the CKEditor 5 editor.
+
+    CKEditor 5 writes `style` attributes while editing and previews pasted or uploaded images
+    from `data:`/`blob:` URLs (its own documentation asks for `style-src 'unsafe-inline'`).
+    The public pages keep the strict policy: no inline script or style at all.
+    """
+
+    admin_update = {"style-src": ["'unsafe-inline'"], "img-src": ["data:", "blob:"]}
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.update = {**self.admin_update, **(parts.update or {})}
+        return parts
+
+
+class StaffSessionTimeoutMiddleware:
+    """Log a signed-in user out after `STAFF_SESSION_IDLE_SECONDS` without a request.
+
+    Only staff sign in here (editors and writers in the admin, district and provincial staff on
+    the report pages), and they work on shared office computers, where an unattended session is
+    the easiest way in. Public readers never sign in, so they have nothing to expire. The
+    last-seen time is written at most once a minute so a busy editor does not cost a session
+    write per request.
+    """
+
+    key = "_staff_last_seen"
+    write_every = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            idle = settings.STAFF_SESSION_IDLE_SECONDS
+            last_seen = request.session.get(self.key)
+            if last_seen is not None and now - last_seen > idle:
+                logout(request)
+                messages.info(
+                    request, "Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại."
+                )
+                return redirect_to_login(request.get_full_path())
+            if last_seen is None or now - last_seen >= self.write_every:
+                request.session[self.key] = now
+                # The stored session outlives the idle limit so this middleware, not a silently
+                # vanished session, logs the user out and can say why.
+                request.session.set_expiry(2 * idle)
+        return self.get_response(request)

@@ -1,0 +1,580 @@
+"""The "Dân vận khéo" campaign reports: units, fields, periods, reports, figures and models.
+
+Workflow (SPEC "Reports rules"): a district files one `CampaignReport` per `ReportingPeriod`;
+it stays editable while `draft` or `returned`; `submit()` locks it; the province `approve()`s it
+or `return_to_district()`s it with a note. Every change is kept by django-simple-history.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from articles.models import TimeStamped
+from danvan_site import images
+from danvan_site.text import sanitize_html, unique_slug
+
+from .roles import REVIEW_PERMISSION
+
+
+def validate_new_photo(f) -> None:
+    """`images.validate_image_file` for a fresh upload only: a photo already stored was checked
+    when it came in, and its file is closed by now (re-reading it would fail)."""
+    if getattr(f, "_committed", False):
+        return
+    images.validate_image_file(f)
+
+
+class WorkflowError(Exception):
+    """A status change that the report's current status does not allow."""
+
+
+# --- Reference data -------------------------------------------------------------------------
+
+
+class DistrictQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class District(models.Model):
+    """A reporting unit under the province ("đơn vị"): huyện, thị xã, thành phố, đảng ủy trực thuộc.
+
+    Units merge over time: a retired unit keeps its old reports and names its `successor`, and
+    summaries across several periods count its figures under `current()`.
+    """
+
+    class Kind(models.TextChoices):
+        DISTRICT = "district", "Huyện"
+        TOWN = "town", "Thị xã"
+        CITY = "city", "Thành phố"
+        PARTY_COMMITTEE = "party_committee", "Đảng ủy trực thuộc"
+
+    name = models.CharField("tên đơn vị", max_length=150, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=160, unique=True, blank=True)
+    kind = models.CharField("loại đơn vị", max_length=20, choices=Kind.choices, default=Kind.DISTRICT)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField(
+        "còn hoạt động", default=True, help_text="Bỏ chọn khi đơn vị đã sáp nhập hoặc giải thể."
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="đơn vị kế thừa",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text="Đơn vị nhận lại nhiệm vụ khi đơn vị này sáp nhập.",
+    )
+
+    objects = DistrictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "name")
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": "Đơn vị không thể kế thừa chính nó."})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(District, self.name, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def current(self, by_id: dict | None = None) -> "District":
+        """The unit that carries this one's work today: follows `successor` links (cycle-safe).
+
+        `by_id` (pk → District) lets callers resolve many units without a query per link.
+        """
+        unit, seen = self, {self.pk}
+        while unit.successor_id and unit.successor_id not in seen:
+            seen.add(unit.successor_id)
+            unit = by_id[unit.successor_id] if by_id is not None else unit.successor
+        return unit
+
+
+class FieldQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Field(models.Model):
+    """A "lĩnh vực" of the movement (kinh tế, văn hóa – xã hội …). Retire one with `is_active`."""
+
+    name = models.CharField("tên lĩnh vực", max_length=150, unique=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField(
+        "đang dùng", default=True, help_text="Bỏ chọn để kỳ báo cáo mới không còn lĩnh vực này."
+    )
+
+    objects = FieldQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("order", "name")
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+
+    def __str__(self):
+        return self.name
+
+
+class ReportingPeriodQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+
+class ReportingPeriod(models.Model):
+    """A "kỳ báo cáo": 6 tháng, năm or giai đoạn, with its deadline; closed periods take no new reports."""
+
+    class Kind(models.TextChoices):
+        HALF_YEAR = "half_year", "6 tháng"
+        YEAR = "year", "Năm"
+        TERM = "term", "Giai đoạn"
+
+    name = models.CharField("tên kỳ báo cáo", max_length=150, unique=True, help_text='Ví dụ: "Năm 2025".')
+    slug = models.SlugField("đường dẫn", max_length=160, unique=True, blank=True)
+    year = models.PositiveSmallIntegerField("năm")
+    kind = models.CharField("loại kỳ", max_length=10, choices=Kind.choices, default=Kind.YEAR)
+    deadline = models.DateField("hạn nộp", help_text="Nộp sau ngày này là nộp muộn.")
+    is_open = models.BooleanField("đang nhận báo cáo", default=True)
+    registration_starts = models.DateField("bắt đầu đăng ký mô hình", null=True, blank=True)
+    registration_ends = models.DateField("kết thúc đăng ký mô hình", null=True, blank=True)
+
+    objects = ReportingPeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-year", "-deadline")
+        get_latest_by = "deadline"
+        verbose_name = "kỳ báo cáo"
+        verbose_name_plural = "kỳ báo cáo"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.registration_starts and self.registration_ends:
+            if self.registration_ends < self.registration_starts:
+                raise ValidationError({"registration_ends": "Ngày kết thúc phải sau ngày bắt đầu."})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(ReportingPeriod, self.name, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_summary_url(self):
+        return reverse("reports:summary", kwargs={"period": self.slug})
+
+
+class ModelQuota(models.Model):
+    """How many models a unit of one kind may put forward in a period (the form warns past it)."""
+
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name="kỳ báo cáo", on_delete=models.CASCADE, related_name="quotas"
+    )
+    district_kind = models.CharField("loại đơn vị", max_length=20, choices=District.Kind.choices)
+    collective = models.PositiveSmallIntegerField("mô hình tập thể tối đa")
+    individual = models.PositiveSmallIntegerField("mô hình cá nhân tối đa")
+
+    class Meta:
+        verbose_name = "chỉ tiêu mô hình"
+        verbose_name_plural = "chỉ tiêu mô hình"
+        constraints = [
+            models.UniqueConstraint(fields=["period", "district_kind"], name="quota_one_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.period} — {self.get_district_kind_display()}: {self.collective}/{self.individual}"
+
+
+class StaffProfile(models.Model):
+    """Which unit a district staff member belongs to (provincial staff have none)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name="đơn vị",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        help_text="Cán bộ huyện chỉ thấy và sửa báo cáo của đơn vị này.",
+    )
+
+    class Meta:
+        verbose_name = "đơn vị của cán bộ"
+        verbose_name_plural = "đơn vị của cán bộ"
+
+    def __str__(self):
+        return f"{self.user} — {self.district or 'cấp tỉnh'}"
+
+
+def staff_district_id(user) -> int | None:
+    """The unit of a district staff member, or None (cached on the user object by Django)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.staff_profile.district_id
+    except StaffProfile.DoesNotExist:
+        return None
+
+
+# --- Reports --------------------------------------------------------------------------------
+
+
+class CampaignReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The reports `user` may see — the single scoping rule of every staff page and export.
+
+        Provincial staff (the review permission) see all; district staff see their own unit's;
+        anyone else sees nothing.
+        """
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.has_perm(REVIEW_PERMISSION):
+            return self
+        district_id = staff_district_id(user)
+        if district_id is None or not user.has_perm("reports.view_campaignreport"):
+            return self.none()
+        return self.filter(district_id=district_id)
+
+    def approved(self):
+        return self.filter(status=CampaignReport.Status.APPROVED)
+
+    def counted(self, include_submitted: bool = False):
+        """Reports whose figures the summary adds up: approved, plus submitted when asked."""
+        statuses = [CampaignReport.Status.APPROVED]
+        if include_submitted:
+            statuses.append(CampaignReport.Status.SUBMITTED)
+        return self.filter(status__in=statuses)
+
+    def for_list(self):
+        return self.select_related("district", "period", "submitted_by", "reviewed_by")
+
+
+class CampaignReport(TimeStamped):
+    """One unit's "Dân vận khéo" report for one period."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Nháp"
+        SUBMITTED = "submitted", "Đã nộp, chờ duyệt"
+        APPROVED = "approved", "Đã duyệt"
+        RETURNED = "returned", "Trả lại để sửa"
+
+    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+
+    district = models.ForeignKey(
+        District, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name="kỳ báo cáo", on_delete=models.PROTECT, related_name="reports"
+    )
+    summary = models.TextField("đánh giá chung", blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nộp",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+    first_submitted_at = models.DateTimeField(
+        "nộp lần đầu lúc", null=True, blank=True, help_text="Dùng để xét nộp muộn so với hạn."
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người duyệt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
+    review_note = models.TextField("ý kiến của tỉnh", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lập",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+    objects = CampaignReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-period__year", "-period__deadline", "district__order", "district__name")
+        verbose_name = "báo cáo Dân vận khéo"
+        verbose_name_plural = "báo cáo Dân vận khéo"
+        permissions = [("review_campaignreport", "Có thể duyệt báo cáo Dân vận khéo")]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "period"], name="report_one_per_district_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.district} — {self.period}"
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.summary = sanitize_html(self.summary)
+        super().save(*args, **kwargs)
+
+    # Workflow -------------------------------------------------------------------------------
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    def is_editable_by(self, user) -> bool:
+        """District staff of this unit, while the report is a draft or was returned."""
+        return (
+            self.is_editable
+            and user.has_perm("reports.change_campaignreport")
+            and staff_district_id(user) == self.district_id
+        )
+
+    def is_reviewable_by(self, user) -> bool:
+        return self.status == self.Status.SUBMITTED and user.has_perm(REVIEW_PERMISSION)
+
+    def submit(self, submitting_user):
+        if not self.is_editable:
+            raise WorkflowError("Báo cáo đã nộp, không nộp lại được.")
+        now = timezone.now()
+        self.status = self.Status.SUBMITTED
+        self.submitted_by, self.submitted_at = submitting_user, now
+        if self.first_submitted_at is None:
+            self.first_submitted_at = now
+        self.save()
+
+    def approve(self, approving_user, note: str = ""):
+        if self.status != self.Status.SUBMITTED:
+            raise WorkflowError("Chỉ duyệt được báo cáo đã nộp.")
+        self.status = self.Status.APPROVED
+        self.reviewed_by, self.reviewed_at = approving_user, timezone.now()
+        self.review_note = note
+        self.save()
+
+    def return_to_district(self, returning_user, note: str):
+        if self.status != self.Status.SUBMITTED:
+            raise WorkflowError("Chỉ trả lại được báo cáo đã nộp.")
+        if not note.strip():
+            raise WorkflowError("Cần ghi rõ lý do trả lại.")
+        self.status = self.Status.RETURNED
+        self.reviewed_by, self.reviewed_at = returning_user, timezone.now()
+        self.review_note = note.strip()
+        self.save()
+
+    def quota_warnings(self) -> list[str]:
+        """Warnings (not errors) when the report puts forward more models than the period's quota."""
+        if self.pk is None:
+            return []
+        quota = self.period.quotas.filter(district_kind=self.district.kind).first()
+        if quota is None:
+            return []
+        counts = dict(
+            self.exemplary_models.values_list("kind").annotate(n=models.Count("pk")).values_list("kind", "n")
+        )
+        warnings = []
+        for kind, limit in (
+            (ExemplaryModel.Kind.COLLECTIVE, quota.collective),
+            (ExemplaryModel.Kind.INDIVIDUAL, quota.individual),
+        ):
+            if counts.get(kind, 0) > limit:
+                warnings.append(
+                    f"Số mô hình {kind.label.lower()} ({counts[kind]}) vượt chỉ tiêu {limit} của kỳ này "
+                    f"cho {self.district.get_kind_display().lower()}."
+                )
+        return warnings
+
+    @property
+    def is_late(self) -> bool:
+        """Submitted (the first time) after the end of the deadline day, local time."""
+        if self.first_submitted_at is None:
+            return False
+        return timezone.localdate(self.first_submitted_at) > self.period.deadline
+
+
+class FieldResult(models.Model):
+    """A report's figures for one field: registered ≥ recognized ≥ commended, collective and individual."""
+
+    FIGURES = (
+        "registered_collective",
+        "registered_individual",
+        "recognized_collective",
+        "recognized_individual",
+        "commended_collective",
+        "commended_individual",
+    )
+    # (smaller, larger) pairs of the rule commended ≤ recognized ≤ registered; the error goes on
+    # the smaller one, the figure that was typed too high.
+    ORDER_RULES = (
+        (
+            "recognized_collective",
+            "registered_collective",
+            "Số công nhận không được lớn hơn số đăng ký ({}).",
+        ),
+        (
+            "recognized_individual",
+            "registered_individual",
+            "Số công nhận không được lớn hơn số đăng ký ({}).",
+        ),
+        (
+            "commended_collective",
+            "recognized_collective",
+            "Số khen thưởng không được lớn hơn số công nhận ({}).",
+        ),
+        (
+            "commended_individual",
+            "recognized_individual",
+            "Số khen thưởng không được lớn hơn số công nhận ({}).",
+        ),
+    )
+
+    report = models.ForeignKey(
+        CampaignReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="field_results"
+    )
+    field = models.ForeignKey(
+        Field, verbose_name="lĩnh vực", on_delete=models.PROTECT, related_name="results"
+    )
+    registered_collective = models.PositiveIntegerField("đăng ký — tập thể", default=0)
+    registered_individual = models.PositiveIntegerField("đăng ký — cá nhân", default=0)
+    recognized_collective = models.PositiveIntegerField("công nhận — tập thể", default=0)
+    recognized_individual = models.PositiveIntegerField("công nhận — cá nhân", default=0)
+    commended_collective = models.PositiveIntegerField("khen thưởng — tập thể", default=0)
+    commended_individual = models.PositiveIntegerField("khen thưởng — cá nhân", default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ("field__order", "field__name")
+        verbose_name = "kết quả theo lĩnh vực"
+        verbose_name_plural = "kết quả theo lĩnh vực"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "field"], name="result_one_per_field"),
+            models.CheckConstraint(
+                condition=Q(recognized_collective__lte=F("registered_collective"))
+                & Q(recognized_individual__lte=F("registered_individual"))
+                & Q(commended_collective__lte=F("recognized_collective"))
+                & Q(commended_individual__lte=F("recognized_individual")),
+                name="result_commended_le_recognized_le_registered",
+                violation_error_message="Khen thưởng ≤ công nhận ≤ đăng ký.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report} — {self.field}"
+
+    def clean(self):
+        errors = {}
+        for smaller, larger, message in self.ORDER_RULES:
+            a, b = getattr(self, smaller), getattr(self, larger)
+            if a is not None and b is not None and a > b:
+                errors[smaller] = message.format(b)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def registered(self):
+        return self.registered_collective + self.registered_individual
+
+    @property
+    def recognized(self):
+        return self.recognized_collective + self.recognized_individual
+
+    @property
+    def commended(self):
+        return self.commended_collective + self.commended_individual
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in self.FIGURES)
+
+
+class ExemplaryModelQuerySet(models.QuerySet):
+    def showcased(self):
+        """What the public showcase shows: recognized or commended models of approved reports."""
+        return self.filter(
+            stage__in=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED],
+            report__status=CampaignReport.Status.APPROVED,
+        )
+
+    def for_list(self):
+        return self.select_related("field", "report__district", "report__period")
+
+
+class ExemplaryModel(TimeStamped):
+    """A "mô hình / điển hình Dân vận khéo" put forward in a report."""
+
+    class Kind(models.TextChoices):
+        COLLECTIVE = "collective", "Tập thể"
+        INDIVIDUAL = "individual", "Cá nhân"
+
+    class Stage(models.TextChoices):
+        REGISTERED = "registered", "Đăng ký"
+        RECOGNIZED = "recognized", "Được công nhận"
+        COMMENDED = "commended", "Được khen thưởng"
+
+    report = models.ForeignKey(
+        CampaignReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="exemplary_models"
+    )
+    name = models.CharField("tên mô hình", max_length=300)
+    slug = models.SlugField("đường dẫn", max_length=320, unique=True, blank=True, editable=False)
+    field = models.ForeignKey(
+        Field, verbose_name="lĩnh vực", on_delete=models.PROTECT, related_name="exemplary_models"
+    )
+    kind = models.CharField("loại", max_length=12, choices=Kind.choices, default=Kind.COLLECTIVE)
+    holder = models.CharField(
+        "chủ thể", max_length=300, help_text="Tập thể hoặc cá nhân thực hiện, ở đâu (xã, bản, cơ quan)."
+    )
+    stage = models.CharField("mức đạt", max_length=12, choices=Stage.choices, default=Stage.REGISTERED)
+    description = models.TextField("cách làm", blank=True)
+    results = models.TextField("kết quả đạt được", blank=True)
+    photo = models.ImageField(
+        "ảnh",
+        upload_to="models/%Y/",
+        blank=True,
+        validators=[validate_new_photo],
+        width_field="photo_width",
+        height_field="photo_height",
+    )
+    photo_width = models.PositiveSmallIntegerField(null=True, editable=False)
+    photo_height = models.PositiveSmallIntegerField(null=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["photo_width", "photo_height"])
+    objects = ExemplaryModelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("field__order", "pk")
+        verbose_name = "mô hình Dân vận khéo"
+        verbose_name_plural = "mô hình Dân vận khéo"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("reports:model_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(ExemplaryModel, self.name, instance_pk=self.pk)
+        if self.photo and not getattr(self.photo, "_committed", True):
+            # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
+            jpeg = images.reencode(self.photo.file, self.photo.name, 1600)
+            self.photo.save(jpeg.name, jpeg, save=False)  # the .jpg name: the content is JPEG now
+        super().save(*args, **kwargs)

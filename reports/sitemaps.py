@@ -1,0 +1,17 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import ExemplaryModel
+
+
+class ExemplaryModelSitemap(Sitemap):
+    """The public showcase pages: only what `showcased()` lets the public see."""
+
+    changefreq = "monthly"
+    priority = 0.5
+    limit = 5000
+
+    def items(self):
+        return ExemplaryModel.objects.showcased().only("slug", "updated_at").order_by("-pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at

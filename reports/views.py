@@ -1,0 +1,274 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, TemplateView
+
+from . import exports
+from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
+from .history import report_history
+from .models import (
+    CampaignReport,
+    District,
+    ExemplaryModel,
+    ReportingPeriod,
+    WorkflowError,
+    staff_district_id,
+)
+from .roles import REVIEW_PERMISSION
+from .summary import build_summary, build_trend
+
+
+class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """Staff pages: logged in, with the report permission; the rest is scoped by `visible_to`."""
+
+    permission_required = "reports.view_campaignreport"
+
+    def visible_reports(self):
+        return CampaignReport.objects.visible_to(self.request.user)
+
+
+class ReportListView(StaffMixin, ListView):
+    template_name = "reports/report_list.html"
+    context_object_name = "reports"
+    paginate_by = 30
+
+    def get_queryset(self):
+        self.filter_form = ReportFilterForm(self.request.GET or None)
+        return self.filter_form.filter(self.visible_reports().for_list())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        district_id = staff_district_id(user)
+        ctx["filter_form"] = self.filter_form
+        ctx["is_reviewer"] = user.has_perm(REVIEW_PERMISSION)
+        ctx["can_file"] = district_id is not None and user.has_perm("reports.add_campaignreport")
+        if ctx["can_file"]:
+            ctx["district"] = District.objects.get(pk=district_id)
+            ctx["open_periods"] = ReportingPeriod.objects.open().exclude(reports__district_id=district_id)
+        page = ctx.get("page_obj")
+        if page is not None:
+            ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
+        return ctx
+
+
+class ReportFilingMixin:
+    """Shows and saves the one-page report form (figures, models, summary)."""
+
+    template_name = "reports/report_form.html"
+
+    def filing_context(self, filing, **kwargs):
+        report = filing.report
+        quotas = []
+        if report.period_id:
+            quotas = list(report.period.quotas.filter(district_kind=report.district.kind))
+        return {"filing": filing, "report": report, "form_media": filing.media, "quotas": quotas, **kwargs}
+
+    def save_filing(self, filing):
+        submit = self.request.POST.get("action") == "submit"
+        if not filing.is_valid(submit=submit):
+            messages.error(self.request, "Chưa lưu được: xem các ô báo lỗi màu đỏ bên dưới.")
+            return self.render_to_response(self.get_context_data(filing=filing))
+        try:
+            report = filing.save(self.request.user, submit=submit)
+        except IntegrityError:
+            # Another tab or colleague filed the same unit and period a moment ago.
+            filing.report_form.add_error(None, "Đơn vị đã có báo cáo cho kỳ này; mở báo cáo đó từ danh sách.")
+            return self.render_to_response(self.get_context_data(filing=filing))
+        if submit:
+            messages.success(self.request, "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi.")
+        else:
+            messages.success(self.request, "Đã lưu bản nháp.")
+        return redirect(report)
+
+
+class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
+    """`/bao-cao/moi/`: a district files a new report for an open period."""
+
+    permission_required = "reports.add_campaignreport"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            district_id = staff_district_id(request.user)
+            if district_id is None:
+                raise PermissionDenied("Tài khoản chưa được gắn với đơn vị nào.")
+            self.district = get_object_or_404(District, pk=district_id)
+        return super().dispatch(request, *args, **kwargs)
+
+    def new_report(self):
+        return CampaignReport(district=self.district)
+
+    def get_context_data(self, filing=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if filing is None:
+            filing = ReportFiling(report=self.new_report())
+            period = self.request.GET.get("ky")
+            if period:
+                filing.report_form.initial["period"] = (
+                    ReportingPeriod.objects.filter(slug=period).values_list("pk", flat=True).first()
+                )
+        no_open_period = not filing.report_form.fields["period"].queryset.exists()
+        return {**ctx, **self.filing_context(filing, is_new=True, no_open_period=no_open_period)}
+
+    def post(self, request, *args, **kwargs):
+        filing = ReportFiling(report=self.new_report(), data=request.POST, files=request.FILES)
+        return self.save_filing(filing)
+
+
+class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
+    """`/bao-cao/<id>/`: the form while the district may edit, otherwise the report read-only,
+    with the review actions for provincial staff and the history for everyone who may see it."""
+
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return self.visible_reports().for_list()
+
+    def get_template_names(self):
+        if self.object.is_editable_by(self.request.user):
+            return ["reports/report_form.html"]
+        return ["reports/report_detail.html"]
+
+    def get_context_data(self, filing=None, review_form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        report, user = self.object, self.request.user
+        if report.is_editable_by(user):
+            ctx.update(self.filing_context(filing or ReportFiling(report=report)))
+        else:
+            ctx["results"] = list(report.field_results.select_related("field"))
+            ctx["results_totals"] = figure_totals(ctx["results"])
+            ctx["exemplary_models"] = list(report.exemplary_models.select_related("field"))
+        if report.is_reviewable_by(user):
+            ctx["review_form"] = review_form or ReviewForm()
+        ctx["history"] = report_history(report)
+        ctx["quota_warnings"] = report.quota_warnings()
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        if not report.is_editable_by(request.user):
+            raise PermissionDenied("Báo cáo này không còn sửa được.")
+        return self.save_filing(ReportFiling(report=report, data=request.POST, files=request.FILES))
+
+
+class ReportReviewView(ReportDetailView):
+    """Provincial review, like pythondotorg's JobReview: approve, or return with a note."""
+
+    permission_required = REVIEW_PERMISSION
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        form = ReviewForm(request.POST)
+        if not form.is_valid() or not report.is_reviewable_by(request.user):
+            if report.is_reviewable_by(request.user):
+                messages.error(request, "Chưa thực hiện được: xem lỗi bên dưới.")
+            else:
+                messages.error(request, "Báo cáo không ở trạng thái chờ duyệt.")
+            return self.render_to_response(self.get_context_data(review_form=form))
+        try:
+            if form.cleaned_data["action"] == "approve":
+                report.approve(request.user, form.cleaned_data["note"])
+                messages.success(request, f"Đã duyệt báo cáo của {report.district}.")
+            else:
+                report.return_to_district(request.user, form.cleaned_data["note"])
+                messages.success(request, f"Đã trả lại báo cáo cho {report.district}.")
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        return redirect(report)
+
+
+class SummaryIndexView(StaffMixin, TemplateView):
+    """`/bao-cao/tong-hop/`: the periods, and approved figures over the years by today's units."""
+
+    template_name = "reports/summary_index.html"
+    trend_periods = 6
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        periods = list(ReportingPeriod.objects.all())
+        trend_periods = sorted(periods[: self.trend_periods], key=lambda p: (p.year, p.deadline))
+        ctx["periods"] = periods
+        ctx["trend_periods"] = trend_periods
+        ctx["trend"] = build_trend(trend_periods, self.visible_reports())
+        return ctx
+
+
+class SummaryView(StaffMixin, TemplateView):
+    """`/bao-cao/tong-hop/<period>/`: the period summary, as a page or `?format=csv|xlsx`.
+
+    District staff get their own unit only: the figures come from `visible_to` like everywhere.
+    """
+
+    template_name = "reports/summary.html"
+
+    def get(self, request, *args, **kwargs):
+        period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
+        include_submitted = request.GET.get("include_submitted") == "1"
+        district_ids = None
+        if not request.user.has_perm(REVIEW_PERMISSION):
+            district_ids = [staff_district_id(request.user)]
+        self.summary = build_summary(
+            period, self.visible_reports(), include_submitted=include_submitted, district_ids=district_ids
+        )
+        fmt = request.GET.get("format")
+        if fmt == "csv":
+            return exports.csv_response(self.summary)
+        if fmt == "xlsx":
+            return exports.xlsx_response(self.summary)
+        if fmt:
+            raise Http404("Định dạng không hỗ trợ.")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["summary"] = self.summary
+        ctx["period"] = self.summary.period
+        ctx["chart"] = self.summary.chart()
+        ctx["periods"] = ReportingPeriod.objects.all()
+        return ctx
+
+
+# --- Public showcase ------------------------------------------------------------------------
+
+
+class ShowcaseListView(ListView):
+    """`/mo-hinh/`: recognized and commended models of approved reports (`showcased()`)."""
+
+    template_name = "reports/showcase_list.html"
+    context_object_name = "exemplary_models"
+    paginate_by = 12
+
+    def get_queryset(self):
+        years = (
+            ReportingPeriod.objects.filter(reports__status=CampaignReport.Status.APPROVED)
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        self.filter_form = ShowcaseFilterForm(self.request.GET or None, years=list(years))
+        qs = (
+            ExemplaryModel.objects.showcased()
+            .for_list()
+            .order_by("-report__period__year", "field__order", "pk")
+        )
+        return self.filter_form.filter(qs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter_form"] = self.filter_form
+        page = ctx.get("page_obj")
+        if page is not None:
+            ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
+        return ctx
+
+
+class ShowcaseDetailView(DetailView):
+    template_name = "reports/showcase_detail.html"
+    context_object_name = "model"
+
+    def get_queryset(self):
+        return ExemplaryModel.objects.showcased().for_list()

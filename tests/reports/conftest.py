@@ -1,0 +1,59 @@
+import importlib
+
+import pytest
+from django.apps import apps
+
+from reports.models import District, Field
+from tests.factories import make_district_user, make_province_user
+
+
+@pytest.fixture(autouse=True)
+def _seeded_units_and_fields(db):
+    """The units and fields of the data migration, put back if a transactional test elsewhere
+    flushed the database (flushing drops migration data)."""
+    seed = importlib.import_module("reports.migrations.0002_seed_districts_and_fields").seed
+    seed(apps, None)
+
+
+@pytest.fixture
+def con_cuong(db):
+    """Seeded by the reports data migration."""
+    return District.objects.get(name="Huyện Con Cuông")
+
+
+@pytest.fixture
+def ky_son(db):
+    return District.objects.get(name="Huyện Kỳ Sơn")
+
+
+@pytest.fixture
+def fields(db):
+    """The five seeded fields, in order."""
+    return list(Field.objects.active())
+
+
+@pytest.fixture
+def district_user(con_cuong):
+    return make_district_user("canbo-concuong", con_cuong)
+
+
+@pytest.fixture
+def district2_user(ky_son):
+    return make_district_user("canbo-kyson", ky_son)
+
+
+@pytest.fixture
+def province_user(db):
+    return make_province_user("canbo-tinh")
+
+
+@pytest.fixture
+def district_client(client, district_user):
+    client.force_login(district_user)
+    return client
+
+
+@pytest.fixture
+def province_client(client, province_user):
+    client.force_login(province_user)
+    return client

@@ -1,0 +1,201 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from reports.models import CampaignReport, District, ExemplaryModel, Field, FieldResult, WorkflowError
+from tests.factories import (
+    ApprovedReportFactory,
+    CampaignReportFactory,
+    DistrictFactory,
+    ExemplaryModelFactory,
+    FieldResultFactory,
+    ReportingPeriodFactory,
+    SubmittedReportFactory,
+    figures,
+    image_file,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_has_the_province_units_and_five_fields():
+    names = set(District.objects.values_list("name", flat=True))
+    assert {"Huyện Con Cuông", "Huyện Kỳ Sơn", "Thành phố Vinh", "Đảng ủy Khối các cơ quan tỉnh"} <= names
+    assert District.objects.exclude(kind=District.Kind.PARTY_COMMITTEE).count() == 21
+    assert list(Field.objects.active().values_list("name", flat=True)) == [
+        "Kinh tế",
+        "Văn hóa – xã hội",
+        "Quốc phòng – an ninh",
+        "Xây dựng hệ thống chính trị",
+        "Xây dựng nông thôn mới, đô thị văn minh",
+    ]
+
+
+def test_seeded_district_slugs_drop_the_marks():
+    assert District.objects.get(name="Huyện Đô Lương").slug == "huyen-do-luong"
+
+
+# --- Scoping --------------------------------------------------------------------------------
+
+
+def test_province_staff_see_every_report(province_user):
+    CampaignReportFactory.create_batch(3)
+    assert CampaignReport.objects.visible_to(province_user).count() == 3
+
+
+def test_district_staff_see_only_their_own_district(district_user, con_cuong, ky_son):
+    own = CampaignReportFactory(district=con_cuong)
+    CampaignReportFactory(district=ky_son)
+    assert list(CampaignReport.objects.visible_to(district_user)) == [own]
+
+
+def test_a_user_without_district_or_group_sees_nothing():
+    CampaignReportFactory()
+    assert not CampaignReport.objects.visible_to(make_user("nobody")).exists()
+    assert not CampaignReport.objects.visible_to(AnonymousUser()).exists()
+
+
+# --- Workflow -------------------------------------------------------------------------------
+
+
+def test_submit_records_who_and_when(district_user):
+    report = CampaignReportFactory()
+    report.submit(district_user)
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.SUBMITTED
+    assert report.submitted_by == district_user
+    assert report.first_submitted_at == report.submitted_at
+
+
+def test_approve_records_the_reviewer(province_user):
+    report = SubmittedReportFactory()
+    report.approve(province_user)
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.APPROVED
+    assert report.reviewed_by == province_user
+    assert report.reviewed_at is not None
+
+
+def test_return_needs_a_note(province_user):
+    report = SubmittedReportFactory()
+    with pytest.raises(WorkflowError):
+        report.return_to_district(province_user, "  ")
+    report.return_to_district(province_user, "Thiếu ảnh mô hình.")
+    assert report.status == CampaignReport.Status.RETURNED
+    assert report.review_note == "Thiếu ảnh mô hình."
+
+
+def test_a_draft_cannot_be_approved(province_user):
+    with pytest.raises(WorkflowError):
+        CampaignReportFactory().approve(province_user)
+
+
+def test_an_approved_report_cannot_be_submitted_again(district_user):
+    with pytest.raises(WorkflowError):
+        ApprovedReportFactory().submit(district_user)
+
+
+def test_resubmitting_a_returned_report_keeps_the_first_submission_time(district_user, province_user):
+    report = SubmittedReportFactory(first_submitted_at=timezone.now() - timedelta(days=5))
+    first = report.first_submitted_at
+    report.return_to_district(province_user, "Sửa lại.")
+    report.submit(district_user)
+    assert report.first_submitted_at == first
+    assert report.submitted_at > first
+
+
+def test_late_means_first_submitted_after_the_deadline_day():
+    period = ReportingPeriodFactory(deadline=timezone.localdate() - timedelta(days=2))
+    on_time = SubmittedReportFactory(period=period, first_submitted_at=timezone.now() - timedelta(days=3))
+    late = SubmittedReportFactory(period=period, first_submitted_at=timezone.now())
+    assert not on_time.is_late
+    assert late.is_late
+
+
+def test_one_report_per_district_and_period():
+    report = CampaignReportFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CampaignReportFactory(district=report.district, period=report.period)
+
+
+def test_summary_is_sanitized_on_save():
+    report = CampaignReportFactory(summary='<p onclick="x()">Tốt</p><script>alert(1)</script>')
+    assert report.summary == "<p>Tốt</p>"
+
+
+# --- Figures --------------------------------------------------------------------------------
+
+
+def test_recognized_above_registered_is_refused_on_the_recognized_figure():
+    result = FieldResultFactory.build(**figures(reg_c=3, rec_c=5))
+    with pytest.raises(ValidationError) as exc:
+        result.clean()
+    assert exc.value.message_dict == {
+        "recognized_collective": ["Số công nhận không được lớn hơn số đăng ký (3)."]
+    }
+
+
+def test_commended_above_recognized_is_refused_on_the_commended_figure():
+    result = FieldResultFactory.build(**figures(reg_i=9, rec_i=4, com_i=6))
+    with pytest.raises(ValidationError) as exc:
+        result.clean()
+    assert list(exc.value.message_dict) == ["commended_individual"]
+
+
+def test_the_database_refuses_commended_above_recognized_too():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        FieldResultFactory(**figures(reg_c=5, rec_c=2, com_c=3))
+
+
+def test_stage_totals_add_collective_and_individual():
+    result = FieldResult(**figures(10, 6, 7, 4, 3, 2))
+    assert (result.registered, result.recognized, result.commended) == (16, 11, 5)
+
+
+# --- Units and models -----------------------------------------------------------------------
+
+
+def test_current_follows_successors_to_the_unit_of_today():
+    today = DistrictFactory(name="Thành phố Mới")
+    middle = DistrictFactory(name="Thị xã Giữa", is_active=False, successor=today)
+    old = DistrictFactory(name="Thị xã Cũ", is_active=False, successor=middle)
+    assert old.current() == today
+    assert today.current() == today
+
+
+def test_current_survives_a_successor_cycle():
+    a = DistrictFactory()
+    b = DistrictFactory(successor=a)
+    a.successor = b
+    a.save()
+    assert a.current() in (a, b)
+
+
+def test_model_photo_is_reencoded_as_jpeg():
+    model = ExemplaryModelFactory(photo=image_file("anh.png", fmt="PNG"))
+    assert model.photo.name.endswith(".jpg")
+    assert model.photo_width == 640
+
+
+def test_model_slug_reads_the_name_without_marks():
+    model = ExemplaryModelFactory(name="Đổi mới dân vận ở bản Khe Rạn")
+    assert model.slug == "doi-moi-dan-van-o-ban-khe-ran"
+
+
+def test_showcased_keeps_recognized_and_commended_models_of_approved_reports():
+    shown = ExemplaryModelFactory(stage=ExemplaryModel.Stage.COMMENDED)
+    ExemplaryModelFactory(stage=ExemplaryModel.Stage.REGISTERED)
+    ExemplaryModelFactory(report=SubmittedReportFactory(), stage=ExemplaryModel.Stage.COMMENDED)
+    assert list(ExemplaryModel.objects.showcased()) == [shown]
+
+
+def test_quota_warning_when_more_models_than_allowed(con_cuong):
+    report = CampaignReportFactory(district=con_cuong)
+    report.period.quotas.create(district_kind=con_cuong.kind, collective=1, individual=5)
+    ExemplaryModelFactory.create_batch(2, report=report, kind=ExemplaryModel.Kind.COLLECTIVE)
+    assert report.quota_warnings() == ["Số mô hình tập thể (2) vượt chỉ tiêu 1 của kỳ này cho huyện."]

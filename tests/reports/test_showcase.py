@@ -1,0 +1,134 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from reports.models import CampaignReport, ExemplaryModel, StaffProfile
+from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP
+from tests.factories import (
+    ApprovedReportFactory,
+    CampaignReportFactory,
+    ExemplaryModelFactory,
+    ReportingPeriodFactory,
+    ReturnedReportFactory,
+    SubmittedReportFactory,
+    image_file,
+)
+
+pytestmark = pytest.mark.django_db
+
+SHOWCASE = reverse("reports:showcase")
+Stage = ExemplaryModel.Stage
+
+
+def test_showcase_lists_only_recognized_and_commended_models_of_approved_reports(client):
+    shown = [
+        ExemplaryModelFactory(name="Mô hình được công nhận", stage=Stage.RECOGNIZED),
+        ExemplaryModelFactory(name="Mô hình được khen thưởng", stage=Stage.COMMENDED),
+    ]
+    hidden = [
+        ExemplaryModelFactory(name="Mô hình mới đăng ký", stage=Stage.REGISTERED),
+        ExemplaryModelFactory(name="Mô hình báo cáo nháp", report=CampaignReportFactory()),
+        ExemplaryModelFactory(name="Mô hình chờ duyệt", report=SubmittedReportFactory()),
+        ExemplaryModelFactory(name="Mô hình bị trả lại", report=ReturnedReportFactory()),
+    ]
+    html = client.get(SHOWCASE).content.decode()
+    for model in shown:
+        assert model.name in html
+    for model in hidden:
+        assert model.name not in html
+
+
+def test_a_hidden_models_page_is_404(client):
+    registered = ExemplaryModelFactory(stage=Stage.REGISTERED)
+    unapproved = ExemplaryModelFactory(report=SubmittedReportFactory())
+    assert client.get(registered.get_absolute_url()).status_code == 404
+    assert client.get(unapproved.get_absolute_url()).status_code == 404
+
+
+def test_model_page_shows_district_field_holder_results_and_photo(client, con_cuong, fields):
+    model = ExemplaryModelFactory(
+        report=ApprovedReportFactory(district=con_cuong),
+        field=fields[1],
+        holder="Ông Lô Văn Hợi, bản Nưa",
+        results="Cả bản bỏ hủ tục.",
+        photo=image_file(),
+    )
+    response = client.get(model.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        "Huyện Con Cuông",
+        "Văn hóa – xã hội",
+        "Ông Lô Văn Hợi, bản Nưa",
+        "Cả bản bỏ hủ tục.",
+        model.photo.url,
+    ):
+        assert text in html
+    assert html.count("<main") == 1
+
+
+def test_showcase_filters_by_field_district_and_year(client, con_cuong, ky_son, fields):
+    p2024 = ReportingPeriodFactory(year=2024)
+    p2025 = ReportingPeriodFactory(year=2025)
+    target = ExemplaryModelFactory(
+        name="Mô hình cần tìm",
+        field=fields[0],
+        report=ApprovedReportFactory(district=con_cuong, period=p2024),
+    )
+    ExemplaryModelFactory(
+        name="Khác lĩnh vực", field=fields[1], report=ApprovedReportFactory(district=con_cuong)
+    )
+    ExemplaryModelFactory(
+        name="Khác đơn vị", field=fields[0], report=ApprovedReportFactory(district=ky_son, period=p2024)
+    )
+    ExemplaryModelFactory(name="Khác năm", field=fields[0], report=ApprovedReportFactory(period=p2025))
+    response = client.get(SHOWCASE, {"field": fields[0].pk, "district": con_cuong.slug, "year": 2024})
+    assert [m.name for m in response.context["exemplary_models"]] == [target.name]
+
+
+def test_showcase_is_paginated(client):
+    report = ApprovedReportFactory()
+    ExemplaryModelFactory.create_batch(13, report=report)
+    assert len(client.get(SHOWCASE).context["exemplary_models"]) == 12
+    assert len(client.get(SHOWCASE, {"page": 2}).context["exemplary_models"]) == 1
+
+
+@pytest.mark.parametrize("models", [1, 12])
+def test_showcase_query_count_does_not_grow_with_models(client, models, django_assert_max_num_queries):
+    report = ApprovedReportFactory()
+    ExemplaryModelFactory.create_batch(models, report=report)
+    client.get(SHOWCASE)  # warm the cached menu and site settings
+    # years, count, fields, units, the page of models, the sidebar's visitor statistics
+    with django_assert_max_num_queries(6):
+        client.get(SHOWCASE)
+
+
+def test_groups_have_their_permissions():
+    from django.contrib.auth.models import Group
+
+    district = set(Group.objects.get(name=DISTRICT_GROUP).permissions.values_list("codename", flat=True))
+    province = set(Group.objects.get(name=PROVINCE_GROUP).permissions.values_list("codename", flat=True))
+    assert "change_campaignreport" in district and "review_campaignreport" not in district
+    assert "review_campaignreport" in province and "change_campaignreport" not in province
+
+
+def test_seed_demo_creates_the_report_accounts_and_reports_in_every_status(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=__import__("io").StringIO())
+    users = get_user_model().objects
+    assert users.get(username="province").groups.filter(name=PROVINCE_GROUP).exists()
+    assert StaffProfile.objects.get(user__username="district").district.name == "Huyện Con Cuông"
+    assert StaffProfile.objects.get(user__username="district2").district.name == "Huyện Kỳ Sơn"
+    assert users.get(username="district").check_password("danvan-demo-2026")
+    assert set(CampaignReport.objects.values_list("status", flat=True)) == set(CampaignReport.Status.values)
+    con_cuong_2020 = CampaignReport.objects.get(district__name="Huyện Con Cuông", period__name="Năm 2020")
+    assert sum(r.registered for r in con_cuong_2020.field_results.all()) == 53
+
+
+def test_sitemap_lists_showcased_models_only(client):
+    shown = ExemplaryModelFactory(stage=Stage.COMMENDED)
+    hidden = ExemplaryModelFactory(stage=Stage.REGISTERED)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert shown.get_absolute_url() in xml
+    assert hidden.get_absolute_url() not in xml
