@@ -8,6 +8,8 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import roles, signals  # noqa: F401
+        from . import live, roles, signals  # noqa: F401
+
+        signals._connect_comments()
 
         post_migrate.connect(roles.sync_groups_on_migrate, sender=self, dispatch_uid="articles-groups")

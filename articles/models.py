@@ -16,6 +16,7 @@ from danvan_site import images
 from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
 
 MENU_CACHE_KEY = "articles:menu"
+FAMILIES_CACHE_KEY = "articles:families"
 
 
 class TimeStamped(models.Model):
@@ -73,6 +74,22 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:category", kwargs={"slug": self.slug})
+
+    @classmethod
+    def families(cls) -> dict[int, list[int]]:
+        """Top-level category id → its own id and its children's, cached until a category changes."""
+        families = cache.get(FAMILIES_CACHE_KEY)
+        if families is None:
+            families = {}
+            rows = list(cls.objects.values_list("pk", "parent_id"))
+            for pk, parent_id in rows:
+                if parent_id is None:
+                    families[pk] = [pk]
+            for pk, parent_id in rows:
+                if parent_id in families:
+                    families[parent_id].append(pk)
+            cache.set(FAMILIES_CACHE_KEY, families, 3600)
+        return families
 
     @classmethod
     def menu(cls) -> list["Category"]:
@@ -140,21 +157,21 @@ class ArticleQuerySet(models.QuerySet):
     def latest_per_section(self, per_section: int):
         """Newest `per_section` published articles of each top-level section, in one query.
 
-        A child category's articles count for its parent's block.
+        A child category's articles count for its parent's block. Each section's ids come from
+        its own `LIMIT` subquery, which walks the (category, status, published_at) index from the
+        newest end; a window function over the whole archive would number all 50,000 rows.
         """
-        from django.db.models import Window
-        from django.db.models.functions import RowNumber
-
         section = Coalesce(F("category__parent_id"), F("category_id"))
+        newest = self.published().order_by("-published_at", "-pk").values("pk")
+        wanted = Q(pk__in=[])
+        for ids in Category.families().values():
+            wanted |= Q(pk__in=newest.filter(category_id__in=ids)[:per_section])
         return (
             self.published()
             .for_list()
-            .annotate(
-                section_id=section,
-                rank=Window(RowNumber(), partition_by=[section], order_by=F("published_at").desc()),
-            )
-            .filter(rank__lte=per_section)
-            .order_by("section_id", "rank")
+            .filter(wanted)
+            .annotate(section_id=section)
+            .order_by("section_id", "-published_at", "-pk")
         )
 
     def most_read(self):
@@ -272,8 +289,10 @@ class Article(TimeStamped):
         verbose_name_plural = "bài viết"
         permissions = [("publish_article", "Có thể xuất bản bài viết")]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
-            models.Index(fields=["category", "status", "-published_at"], name="article_cat_pub"),
+            # Lists are ordered by (-published_at, -id): with the id in the index, a page is an
+            # index seek (articles.pagination) and needs no sort.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_id"),
+            models.Index(fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_id"),
             models.Index(fields=["status", "-view_count"], name="article_most_read"),
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
         ]

@@ -11,12 +11,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import images
 from danvan_site.clientaddr import client_hash
+from danvan_site.pagecache import AnonymousPageCacheMixin
 from danvan_site.visitors.counter import mark_article_view
 
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
 from .models import Article, Category, Tag
-from .search import clean_query, search_articles
+from .pagination import KeysetPaginator
+from .search import SEARCH_LIMIT, clean_query, search_articles
 
 
 class PublicArticleMixin:
@@ -36,7 +38,7 @@ class PublicArticleMixin:
         return ctx
 
 
-class HomeView(TemplateView):
+class HomeView(AnonymousPageCacheMixin, TemplateView):
     template_name = "articles/home.html"
     featured_count = 5
     latest_count = 8
@@ -57,8 +59,13 @@ class HomeView(TemplateView):
         return ctx
 
 
-class CategoryView(PublicArticleMixin, ListView):
+class CategoryView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
     template_name = "articles/category.html"
+    paginator_class = KeysetPaginator
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # Deep pages seek instead of OFFSET-scanning 15 years of archive (articles.pagination).
+        return KeysetPaginator(queryset, per_page, index_key=f"category:{self.category.pk}")
 
     def get_queryset(self):
         self.category = get_object_or_404(Category.objects.select_related("parent"), slug=self.kwargs["slug"])
@@ -68,7 +75,7 @@ class CategoryView(PublicArticleMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class TagView(PublicArticleMixin, ListView):
+class TagView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
@@ -79,18 +86,33 @@ class TagView(PublicArticleMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class SearchView(PublicArticleMixin, ListView):
+class SearchView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
     template_name = "articles/search.html"
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
-        return search_articles(super().get_queryset(), self.query)
+        # One candidate more than shown tells whether there are more results than we rank.
+        self.matches = search_articles(super().get_queryset(), self.query, limit=SEARCH_LIMIT + 1)
+        return self.matches
+
+    def paginate_queryset(self, queryset, page_size):
+        # Counted once (at most SEARCH_LIMIT + 1 rows), without ranking, for the pager too.
+        self.total = queryset.count() if self.query else 0
+        self.more_results = self.total > SEARCH_LIMIT
+        return super().paginate_queryset(queryset[:SEARCH_LIMIT], page_size)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = min(self.total, SEARCH_LIMIT)  # a cached_property: set, not counted again
+        return paginator
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        ctx = super().get_context_data(query=self.query, search_limit=SEARCH_LIMIT, **kwargs)
+        ctx["more_results"] = self.more_results
+        return ctx
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
     template_name = "articles/detail.html"
     context_object_name = "article"
     counts_view = True  # "Lượt xem": the visitor counter counts this page as a view of the article

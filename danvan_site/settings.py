@@ -114,24 +114,34 @@ else:
         _db["TEST"] = {}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
-# Redis when configured; otherwise local memory, which needs no server (one process).
+# --- Cache ---------------------------------------------------------------------------------
+# "default" must be shared by every app process, because it holds the content version that
+# invalidates cached pages (articles.signals), the menu and the site settings: Redis when
+# configured; otherwise local memory for one process (DEBUG: `make run`) and the database cache
+# when several processes share it (`make serve`: gunicorn workers; `createcachetable` makes it).
+# "pages" is per-process memory for rendered HTML and derived lists: their keys contain the
+# shared content version, so no worker serves anything older than the last save, and a hit
+# costs neither a query nor a network round trip.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+    _shared_cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True},
     }
+elif DEBUG:
+    _shared_cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "danvan-site"}
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "danvan-site",
-        }
-    }
+    _shared_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
+CACHES = {
+    "default": _shared_cache,
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "danvan-pages",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -297,6 +307,10 @@ CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or 
 VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
 # Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
 VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
+
+# `make bench` only: serve /bench/floor/, the base layout rendered without any query, as the
+# benchmark's reference. Off everywhere else.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);

@@ -1,8 +1,10 @@
 """Date formats and the sidebar blocks shared by every public page."""
 
 from django import template
-from django.core.cache import cache
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from danvan_site import pagecache
 
 from ..models import Article
 from ..signals import content_version
@@ -44,7 +46,9 @@ def vn_number(value):
 
 
 def _cached_list(name, build):
+    # Per process: the key carries the shared content version (danvan_site.pagecache).
     key = f"sidebar:{name}:{content_version()}"
+    cache = pagecache.page_cache()
     items = cache.get(key)
     if items is None:
         items = list(build())
@@ -71,3 +75,14 @@ def page_url(context, page_number):
     params = context["request"].GET.copy()
     params["page"] = page_number
     return f"?{params.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def live(context, name, *args):
+    """A part of the page rendered for every request, even when the page comes from the page
+    cache: `{% live "visitor_stats" %}`, `{% live "article_views" article.pk %}`."""
+    request = context.get("request")
+    args = [str(a) for a in args]
+    if getattr(request, "page_cache_capture", False):
+        return mark_safe(pagecache.live_marker(name, args))
+    return mark_safe(pagecache.render_live(name, request, args))

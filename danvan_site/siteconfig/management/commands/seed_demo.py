@@ -35,6 +35,12 @@ class Command(BaseCommand):
             "--if-empty", action="store_true", help="Chỉ chạy khi cơ sở dữ liệu chưa có bài viết nào."
         )
         parser.add_argument("--no-accounts", action="store_true", help="Không tạo tài khoản demo.")
+        parser.add_argument(
+            "--size",
+            choices=["small", "large"],
+            default="small",
+            help="large: thêm 50.000 bài viết lưu trữ (15 năm) và 200.000 bình luận cho đo hiệu năng.",
+        )
 
     def handle(self, *args, **options):
         from articles.models import Article
@@ -52,6 +58,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Bài viết mới: {created}")
             for seeder in self.extra_seeders():
                 seeder(users=users, stdout=self.stdout)
+        if options["size"] == "large":
+            self.seed_large()
         self.stdout.write(self.style.SUCCESS("Đã ghi nội dung mẫu."))
 
     def extra_seeders(self):
@@ -59,6 +67,17 @@ class Command(BaseCommand):
         from danvan_site.visitors.demo import seed_visits
 
         return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports]
+
+    def seed_large(self):
+        """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
+        from articles import demo_large
+
+        with transaction.atomic():
+            created = demo_large.seed_large_articles(stdout=self.stdout)
+        self.stdout.write(f"Bài viết lưu trữ mới: {created}")
+        with transaction.atomic():
+            created = demo_large.seed_large_comments(stdout=self.stdout)
+        self.stdout.write(f"Bình luận mới: {created}")
 
     def create_accounts(self, password):
         User = get_user_model()

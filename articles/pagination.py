@@ -1,0 +1,65 @@
+"""Random-access pagination without OFFSET: page 1,000 costs what page 1 costs.
+
+`OFFSET 19980` makes the database walk and throw away 19,980 rows. Instead, one query numbers
+the list once (a window function, index-only) and keeps the first key — (published_at, id) —
+of every page plus the exact count; it is cached per process until the content version changes.
+Page N is then a seek on the (category, status, published_at, id) index: `WHERE (published_at,
+id) <= key[N] ORDER BY published_at DESC, id DESC LIMIT 20`. The pager ("Trang 1 2 3 … 1000")
+stays exact because the count comes from the same numbering.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Window
+from django.db.models.functions import Mod, RowNumber
+from django.utils.functional import cached_property
+
+
+class KeysetPaginator(Paginator):
+    """A Paginator over a queryset ordered by ("-published_at", "-pk"), seeking by page keys.
+
+    `index_key` names the list in the cache (e.g. "category:12"); the content version is added.
+    """
+
+    def __init__(self, object_list, per_page, *, index_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.index_key = index_key
+
+    @cached_property
+    def _index(self) -> tuple[int, list]:
+        from articles.signals import content_version
+        from danvan_site.pagecache import entry_ttl, page_cache
+
+        cache = page_cache()
+        key = f"keyset:{self.index_key}:{self.per_page}:{content_version()}"
+        index = cache.get(key)
+        if index is None:
+            order = [F("published_at").desc(), F("pk").desc()]
+            rows = list(
+                self.object_list.order_by()
+                .annotate(row=Window(RowNumber(), order_by=order), total=Window(Count("pk")))
+                .annotate(slot=Mod(F("row") - 1, self.per_page))
+                .filter(slot=0)
+                .order_by("row")
+                .values_list("published_at", "pk", "total")
+            )
+            index = (rows[0][2] if rows else 0, [(published_at, pk) for published_at, pk, _ in rows])
+            # A save changes the version; a scheduled article appears by time (entry_ttl).
+            cache.set(key, index, entry_ttl(content_version()))
+        return index
+
+    @cached_property
+    def count(self):
+        return self._index[0]
+
+    def page(self, number):
+        number = self.validate_number(number)
+        keys = self._index[1]
+        if not keys:
+            return self._get_page(self.object_list.none(), number, self)
+        published_at, pk = keys[number - 1]
+        items = (
+            self.object_list.filter(published_at__lte=published_at)
+            .exclude(published_at=published_at, pk__gt=pk)
+            .order_by("-published_at", "-pk")[: self.per_page]
+        )
+        return self._get_page(items, number, self)

@@ -1,0 +1,211 @@
+"""The anonymous page cache: fast for readers, never stale, never shared where it must not be."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import timezone
+
+from articles.models import Article
+from danvan_site import pagecache
+from danvan_site.siteconfig.models import SiteSettings
+from tests.factories import CategoryFactory, PublishedArticleFactory, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reader_gets_the_second_view_of_an_article_from_the_cache(client, django_assert_max_num_queries):
+    SiteSettings.load()  # created on first use, which counts as a content change
+    article = PublishedArticleFactory()
+    client.get(article.get_absolute_url())
+
+    # Only the live parts are read (the view count, the visitor figures); the page comes from memory.
+    with django_assert_max_num_queries(2):
+        response = client.get(article.get_absolute_url())
+
+    assert article.title in response.content.decode()
+
+
+def test_a_reader_sees_the_new_title_right_after_an_editor_saves(client):
+    article = PublishedArticleFactory(title="Tiêu đề cũ")
+    client.get(article.get_absolute_url())
+    client.get("/")
+
+    article.title = "Tiêu đề mới sau khi biên tập"
+    article.save()
+
+    assert "Tiêu đề mới sau khi biên tập" in client.get(article.get_absolute_url()).content.decode()
+    assert "Tiêu đề mới sau khi biên tập" in client.get("/").content.decode()
+
+
+def test_an_unpublished_article_leaves_the_cached_home_page_at_once(client):
+    article = PublishedArticleFactory(title="Bài sắp gỡ xuống")
+    assert "Bài sắp gỡ xuống" in client.get("/").content.decode()
+
+    article.status = Article.Status.DRAFT
+    article.save()
+
+    assert "Bài sắp gỡ xuống" not in client.get("/").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_logged_in_user_never_gets_the_anonymous_copy(client):
+    PublishedArticleFactory()
+    assert "Đăng nhập" in client.get("/").content.decode()
+
+    client.force_login(make_user("bandoc"))
+    html = client.get("/").content.decode()
+
+    assert "Đăng xuất" in html
+    assert 'class="login-link"' not in html
+
+
+def test_a_pending_message_is_shown_and_not_replaced_by_the_cached_page(client):
+    PublishedArticleFactory()
+    client.get("/")
+    request = RequestFactory().get("/")
+    storage = CookieStorage(request)
+    response = HttpResponse()
+    storage._store([_message("Cảm ơn bạn, ý kiến sẽ hiển thị sau khi được duyệt")], response)
+    client.cookies["messages"] = response.cookies["messages"].value
+
+    html = client.get("/").content.decode()
+
+    assert "Cảm ơn bạn, ý kiến sẽ hiển thị sau khi được duyệt" in html
+
+
+def _message(text):
+    from django.contrib.messages.storage.base import Message
+
+    return Message(constants.SUCCESS, text)
+
+
+def test_the_view_count_on_a_cached_article_is_the_current_one(client):
+    article = PublishedArticleFactory()
+    client.get(article.get_absolute_url())
+
+    Article.objects.filter(pk=article.pk).update(view_count=8897)
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert '<span data-stat="views">8.897</span>' in html
+
+
+def test_the_visitor_statistics_box_is_on_a_page_served_from_cache(client):
+    PublishedArticleFactory()
+    client.get("/")
+
+    html = client.get("/").content.decode()
+
+    assert 'id="visitor-stats"' in html
+    assert 'data-stat="total"' in html
+    assert pagecache.LIVE_OPEN not in html
+
+
+def test_a_scheduled_article_appears_on_the_cached_home_page_when_its_time_comes(client):
+    PublishedArticleFactory()
+    PublishedArticleFactory(title="Tin hẹn giờ đăng", published_at=timezone.now() + timedelta(minutes=2))
+    assert "Tin hẹn giờ đăng" not in client.get("/").content.decode()
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=3)):
+        html = client.get("/").content.decode()
+
+    assert "Tin hẹn giờ đăng" in html
+
+
+def test_each_reader_gets_their_own_csrf_token_in_a_cached_form():
+    cached = f'<input type="hidden" name="csrfmiddlewaretoken" value="{pagecache.CSRF_MARKER}">'
+    first, second = RequestFactory().get("/"), RequestFactory().get("/")
+
+    html_first, html_second = pagecache.fill(cached, first), pagecache.fill(cached, second)
+
+    assert pagecache.CSRF_MARKER not in html_first
+    assert html_first != html_second
+    # The CSRF middleware then sets this reader's cookie, as for any rendered form.
+    assert first.META["CSRF_COOKIE_NEEDS_UPDATE"]
+
+
+def test_a_category_page_is_cached_per_page_number(client):
+    category = CategoryFactory()
+    for n in range(25):
+        PublishedArticleFactory(category=category, title=f"Bài số {n:02d} của chuyên mục")
+    client.get(category.get_absolute_url())
+
+    second = client.get(category.get_absolute_url(), {"page": 2})
+
+    titles = [a.title for a in second.context["articles"]]
+    assert "Bài số 04 của chuyên mục" in titles
+    assert "Bài số 24 của chuyên mục" not in titles
+
+
+def test_a_save_in_another_worker_reaches_this_workers_page_cache(client):
+    """Workers share only the content version; a new version there means a fresh page here."""
+    from django.core.cache import cache
+
+    from articles.signals import CONTENT_VERSION_KEY
+
+    SiteSettings.load()
+    article = PublishedArticleFactory(title="Tiêu đề trước")
+    client.get(article.get_absolute_url())
+    # Another worker saved: the row changed and the shared version moved; our page cache did not.
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề do tiến trình khác lưu")
+    cache.set(CONTENT_VERSION_KEY, 42, None)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Tiêu đề do tiến trình khác lưu" in html
+
+
+def test_the_floor_page_renders_the_layout_without_any_query(rf, django_assert_num_queries):
+    from django.contrib.auth.models import AnonymousUser
+
+    from danvan_site.bench import FloorView
+
+    request = rf.get("/bench/floor/")
+    request.user = AnonymousUser()
+
+    with django_assert_num_queries(0):
+        response = FloorView.as_view()(request)
+        response.render()
+
+    html = response.content.decode()
+    assert 'id="visitor-stats"' in html
+    assert 'class="menu-bar"' in html
+
+
+def test_with_the_database_cache_of_make_serve_a_save_still_shows_at_once(client):
+    """`make serve` without Redis shares the content version through the database cache."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    shared = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "db-pages"},
+    }
+    with override_settings(CACHES=shared):
+        caches["pages"].clear()
+        article = PublishedArticleFactory(title="Bản đầu tiên")
+        client.get(article.get_absolute_url())
+        article.title = "Bản đã sửa"
+        article.save()
+
+        html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Bản đã sửa" in html
+
+
+def test_every_new_reader_of_a_cached_article_is_counted_as_a_view():
+    from django.test import Client
+
+    from tests.visitors.conftest import BROWSER
+
+    SiteSettings.load()
+    article = PublishedArticleFactory()
+    for _ in range(3):
+        Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+
+    article.refresh_from_db()
+    assert article.view_count == 3
