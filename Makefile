@@ -5,11 +5,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 # A recycled worker starts with an empty page cache: at 1,000 req/s, 5,000 requests was 10 s.
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000
 BENCH_PG_PORT ?= 54340
 
-.PHONY: help install run test test-pg serve bench lint fmt migrations-check clean backup restore
+.PHONY: help install run test test-browser browser-deps test-pg serve bench lint fmt migrations-check clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -27,8 +28,19 @@ run: $(STAMP) ## The site on SQLite with demo content at http://127.0.0.1:$(PORT
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) ## The whole test suite (DATABASE_URL picks the database; SQLite by default)
+test: $(STAMP) ## The whole test suite but the browser one (DATABASE_URL picks the database; SQLite by default)
 	$(PY) -m pytest -n 2 -q
+
+# The npm packages are test tools only (vnu-jar, axe-core); their install scripts are not needed.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+browser-deps: ## Debian's chromium, a Java runtime and npm, installed only when missing
+	bash .ci/browser-deps.sh
+
+test-browser: $(STAMP) browser-deps $(NODE_STAMP) ## Real-browser journeys and web-standards checks (Chromium, vnu, axe-core)
+	$(PY) -m pytest -m browser -p no:xdist -q
 
 serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, static collected
 	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput

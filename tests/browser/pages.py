@@ -1,0 +1,92 @@
+"""The page types the standards checks visit, over the demo site that `seed_demo` writes.
+
+Add a page type with one line. `url` is a path, a callable returning one (run with database
+access after seeding), or `FirstLink(path, pattern)` — the first link on `path` whose href fully
+matches the regular expression `pattern`, for pages whose address depends on the demo data. `login` names a demo account
+(seed_demo's, password DEMO_PASSWORD). A page type whose path does not resolve yet (its app is not
+merged) is skipped with the reason, so the list can name pages before they exist.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import Resolver404, resolve, reverse
+
+
+@dataclass(frozen=True)
+class FirstLink:
+    """The first link on `path` (fetched as the page type's user) whose href matches `pattern`."""
+
+    path: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    url: "str | Callable[[], str] | FirstLink"
+    login: str | None = None
+    status: int = 200
+    # check name (e.g. "overflow") → why it is known to fail; the test is a strict xfail, so it
+    # turns red once fixed, as a reminder to drop the entry.
+    known_issues: tuple[tuple[str, str], ...] = ()
+
+    def probe_path(self) -> str:
+        """A path that proves the page exists in this build (resolvable without the database)."""
+        if isinstance(self.url, str):
+            return self.url.split("?")[0]
+        if isinstance(self.url, FirstLink):
+            return self.url.path
+        return "/"
+
+    def missing_reason(self) -> str | None:
+        try:
+            resolve(self.probe_path())
+        except Resolver404:
+            return f"{self.probe_path()} does not resolve: the feature is not in this build yet"
+        return None
+
+
+def _published():
+    from articles.models import Article
+
+    return Article.objects.published().exclude(cover_image="").order_by("-published_at")
+
+
+def _article_url():
+    return _published().first().get_absolute_url()
+
+
+def _print_url():
+    return reverse("articles:print", kwargs={"slug": _published().first().slug})
+
+
+def _category_url():
+    return _published().first().category.get_absolute_url()
+
+
+def _tag_url():
+    from articles.models import Tag
+
+    return Tag.objects.filter(tagged_articles__isnull=False).first().get_absolute_url()
+
+
+PAGE_TYPES = [
+    PageType("home", "/"),
+    PageType("category", _category_url),
+    PageType("article", _article_url),
+    PageType("print", _print_url),
+    PageType("tag", _tag_url),
+    PageType("search", "/tim-kiem/?q=dan van kheo"),
+    PageType("search-empty", "/tim-kiem/?q=khong-co-bai-nao-xyz"),
+    PageType("login", "/dang-nhap/"),
+    PageType("not-found", "/tin-tuc/khong-co-bai-viet-nay/", status=404),
+    # "Dân vận khéo" showcase and staff reports (branch `reports`): skipped until /mo-hinh/ and
+    # /bao-cao/ resolve. Adjust a FirstLink pattern here if the merged pages link differently.
+    PageType("showcase-list", "/mo-hinh/"),
+    PageType("showcase-detail", FirstLink("/mo-hinh/", r"/mo-hinh/[^/?]+/")),
+    PageType("report-list", "/bao-cao/", login="district"),
+    PageType("report-form", "/bao-cao/moi/", login="district"),
+    PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
+    PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
+]
