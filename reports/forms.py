@@ -261,7 +261,20 @@ class ReviewForm(forms.Form):
         return data
 
 
-class ReportFilterForm(forms.Form):
+class QuerysetFilterForm(forms.Form):
+    """A GET filter form: each chosen value narrows the queryset by its lookup; an invalid
+    choice (a tampered URL) filters nothing rather than failing."""
+
+    lookups: dict[str, str] = {}  # form field → queryset lookup
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        chosen = {lookup: self.cleaned_data[name] for name, lookup in self.lookups.items()}
+        return queryset.filter(**{lookup: value for lookup, value in chosen.items() if value})
+
+
+class ReportFilterForm(QuerysetFilterForm):
     period = forms.ModelChoiceField(
         label="Kỳ báo cáo",
         queryset=ReportingPeriod.objects.all(),
@@ -280,20 +293,10 @@ class ReportFilterForm(forms.Form):
         label="Trạng thái", choices=[("", "Tất cả"), *CampaignReport.Status.choices], required=False
     )
 
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["period"]:
-            queryset = queryset.filter(period=data["period"])
-        if data["district"]:
-            queryset = queryset.filter(district=data["district"])
-        if data["status"]:
-            queryset = queryset.filter(status=data["status"])
-        return queryset
+    lookups = {"period": "period", "district": "district", "status": "status"}
 
 
-class ShowcaseFilterForm(forms.Form):
+class ShowcaseFilterForm(QuerysetFilterForm):
     field = forms.ModelChoiceField(
         label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả"
     )
@@ -310,14 +313,4 @@ class ShowcaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Tất cả"), *((y, y) for y in years)]
 
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        data = self.cleaned_data
-        if data["field"]:
-            queryset = queryset.filter(field=data["field"])
-        if data["district"]:
-            queryset = queryset.filter(report__district=data["district"])
-        if data["year"]:
-            queryset = queryset.filter(report__period__year=data["year"])
-        return queryset
+    lookups = {"field": "field", "district": "report__district", "year": "report__period__year"}
