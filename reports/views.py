@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, TemplateView
 
+from danvan_site.pagecache import AnonymousPageCacheMixin
+
 from . import exports
 from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
 from .history import report_history
@@ -235,7 +237,7 @@ class SummaryView(StaffMixin, TemplateView):
 # --- Public showcase ------------------------------------------------------------------------
 
 
-class ShowcaseListView(ListView):
+class ShowcaseListView(AnonymousPageCacheMixin, ListView):
     """`/mo-hinh/`: recognized and commended models of approved reports (`showcased()`)."""
 
     template_name = "reports/showcase_list.html"
@@ -266,7 +268,7 @@ class ShowcaseListView(ListView):
         return ctx
 
 
-class ShowcaseDetailView(DetailView):
+class ShowcaseDetailView(AnonymousPageCacheMixin, DetailView):
     template_name = "reports/showcase_detail.html"
     context_object_name = "model"
 

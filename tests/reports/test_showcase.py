@@ -132,3 +132,22 @@ def test_sitemap_lists_showcased_models_only(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert shown.get_absolute_url() in xml
     assert hidden.get_absolute_url() not in xml
+
+
+def test_cached_showcase_shows_a_model_as_soon_as_its_report_is_approved(client, django_user_model):
+    """The showcase is page-cached for readers; approving a report renews it at once."""
+    report = SubmittedReportFactory()
+    ExemplaryModelFactory(name="Mô hình chờ công bố", report=report)
+    assert "Mô hình chờ công bố" not in client.get(SHOWCASE).content.decode()
+    reviewer = django_user_model.objects.create_user("reviewer", password="x-pass-1234")
+    report.approve(reviewer)
+    assert "Mô hình chờ công bố" in client.get(SHOWCASE).content.decode()
+
+
+def test_cached_model_page_follows_an_edit(client):
+    model = ExemplaryModelFactory(results="Kết quả cũ")
+    url = model.get_absolute_url()
+    assert "Kết quả cũ" in client.get(url).content.decode()
+    model.results = "Kết quả mới"
+    model.save()
+    assert "Kết quả mới" in client.get(url).content.decode()
