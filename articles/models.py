@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from danvan_site import images
+from danvan_site.fields import acting_user
 from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
 
 MENU_CACHE_KEY = "articles:menu"
@@ -246,34 +247,10 @@ class Article(TimeStamped):
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người tạo",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người sửa",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user("người tạo")
+    updated_by = acting_user("người sửa")
     deleted_at = models.DateTimeField("chuyển vào thùng rác lúc", null=True, blank=True, editable=False)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người xóa",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    deleted_by = acting_user("người xóa")
 
     objects = ArticleQuerySet.as_manager()
     # Every saved version (who, when, what), for "restore this version" in the admin. The search
@@ -447,15 +424,7 @@ class Comment(models.Model):
         editable=False,
         help_text="Băm có khóa của địa chỉ máy gửi (không lưu địa chỉ IP), dùng để giới hạn tần suất.",
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người duyệt",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    moderated_by = acting_user("người duyệt")
     moderated_at = models.DateTimeField("duyệt lúc", null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import TimeStamped
 from danvan_site import images
+from danvan_site.fields import acting_user
 from danvan_site.text import sanitize_html, unique_slug
 
 from .roles import REVIEW_PERMISSION
@@ -283,36 +284,15 @@ class CampaignReport(TimeStamped):
     )
     summary = models.TextField("đánh giá chung", blank=True)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người nộp",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = acting_user("người nộp", editable=True)
     submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
     first_submitted_at = models.DateTimeField(
         "nộp lần đầu lúc", null=True, blank=True, help_text="Dùng để xét nộp muộn so với hạn."
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người duyệt",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = acting_user("người duyệt", editable=True)
     reviewed_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
     review_note = models.TextField("ý kiến của tỉnh", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người lập",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user("người lập", editable=True)
 
     history = HistoricalRecords()
     objects = CampaignReportQuerySet.as_manager()
