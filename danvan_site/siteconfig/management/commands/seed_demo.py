@@ -78,6 +78,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = demo_large.seed_large_comments(stdout=self.stdout)
         self.stdout.write(f"Bình luận mới: {created}")
+        from reports.demo_large import seed_large_reports
+
+        with transaction.atomic():
+            created = seed_large_reports(stdout=self.stdout)
+        self.stdout.write(f"Báo cáo lưu trữ mới: {created}")
 
     def create_accounts(self, password):
         User = get_user_model()

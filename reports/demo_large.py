@@ -1,0 +1,139 @@
+"""The benchmark's reporting data (`seed_demo --size large`): 100 units × 10 periods of reports,
+with figures for every field and exemplary models, written in bulk. Idempotent.
+
+Bulk writes skip `save()` and history: slugs are set here, and the figures obey the same
+commended ≤ recognized ≤ registered rule the form and the database enforce.
+"""
+
+import random
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from danvan_site.text import vn_slugify
+
+from .models import CampaignReport, District, ExemplaryModel, Field, FieldResult, ReportingPeriod
+
+LARGE_UNITS = 100
+LARGE_PERIODS = 10
+MODELS_PER_REPORT = 3
+MODEL_NAMES = [
+    "Chi hội phụ nữ tiết kiệm giúp nhau làm kinh tế",
+    "Tổ tự quản đường làng, ngõ xóm sáng – xanh – sạch",
+    "Dòng họ khuyến học",
+    "Bản du lịch cộng đồng",
+    "Người có uy tín vận động đồng bào bỏ hủ tục",
+    "Tổ hòa giải ở cơ sở",
+]
+
+
+def _units(count: int) -> list[District]:
+    have = list(District.objects.order_by("order", "pk")[:count])
+    missing = count - len(have)
+    if missing > 0:
+        start = District.objects.filter(name__startswith="Đơn vị lưu trữ").count() + 1
+        new = [
+            District(name=f"Đơn vị lưu trữ {n}", slug=f"don-vi-luu-tru-{n}", order=1000 + n)
+            for n in range(start, start + missing)
+        ]
+        District.objects.bulk_create(new)
+        have = list(District.objects.order_by("order", "pk")[:count])
+    return have
+
+
+def _periods(count: int) -> list[ReportingPeriod]:
+    have = list(ReportingPeriod.objects.order_by("-year", "pk")[:count])
+    year = min((p.year for p in have), default=date.today().year) - 1
+    while len(have) < count:
+        name = f"Năm {year} (lưu trữ)"
+        period, _ = ReportingPeriod.objects.get_or_create(
+            name=name,
+            defaults={
+                "slug": vn_slugify(name),
+                "year": year,
+                "kind": ReportingPeriod.Kind.YEAR,
+                "deadline": date(year, 12, 15),
+                "is_open": False,
+            },
+        )
+        have.append(period)
+        year -= 1
+    return have
+
+
+def _figures(rnd: random.Random) -> dict:
+    figures = {}
+    for kind in ("collective", "individual"):
+        registered = rnd.randint(0, 60)
+        recognized = rnd.randint(0, registered)
+        figures[f"registered_{kind}"] = registered
+        figures[f"recognized_{kind}"] = recognized
+        figures[f"commended_{kind}"] = rnd.randint(0, recognized)
+    return figures
+
+
+def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LARGE_PERIODS) -> int:
+    """Reports for every unit × period that has none yet; returns how many were written."""
+    rnd = random.Random(2010)
+    districts = _units(units)
+    period_list = _periods(periods)
+    fields = list(Field.objects.all())
+    existing = set(CampaignReport.objects.values_list("district_id", "period_id"))
+    statuses = [CampaignReport.Status.APPROVED] * 8 + [
+        CampaignReport.Status.SUBMITTED,
+        CampaignReport.Status.DRAFT,
+    ]
+    reports = []
+    for period in period_list:
+        deadline = timezone.make_aware(datetime.combine(period.deadline, time(17)))
+        for district in districts:
+            if (district.pk, period.pk) in existing:
+                continue
+            status = rnd.choice(statuses)
+            submitted = (
+                None
+                if status == CampaignReport.Status.DRAFT
+                else deadline - timedelta(days=rnd.randint(-5, 20))
+            )
+            reports.append(
+                CampaignReport(
+                    district=district,
+                    period=period,
+                    status=status,
+                    summary=f"<p>Phong trào thi đua “Dân vận khéo” ở {district.name} năm {period.year}.</p>",
+                    submitted_at=submitted,
+                    first_submitted_at=submitted,
+                    reviewed_at=submitted + timedelta(days=3)
+                    if status == CampaignReport.Status.APPROVED
+                    else None,
+                )
+            )
+    CampaignReport.objects.bulk_create(reports, batch_size=500)
+    reports = list(
+        CampaignReport.objects.filter(
+            district__in=districts, period__in=period_list, field_results__isnull=True
+        ).distinct()
+    )
+    results, models = [], []
+    for report in reports:
+        results += [FieldResult(report=report, field=field, **_figures(rnd)) for field in fields]
+        for k in range(MODELS_PER_REPORT):
+            name = MODEL_NAMES[(report.pk + k) % len(MODEL_NAMES)]
+            models.append(
+                ExemplaryModel(
+                    report=report,
+                    name=name,
+                    slug=f"luu-tru-{report.pk}-{k}-{vn_slugify(name)}"[:300],
+                    field=fields[(report.pk + k) % len(fields)],
+                    kind=ExemplaryModel.Kind.COLLECTIVE if k % 2 else ExemplaryModel.Kind.INDIVIDUAL,
+                    holder="Thôn, bản trong đơn vị",
+                    stage=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED][k % 2],
+                    description="Vận động Nhân dân cùng làm, cùng hưởng.",
+                    results="Đời sống người dân được nâng lên.",
+                )
+            )
+    FieldResult.objects.bulk_create(results, batch_size=1000)
+    ExemplaryModel.objects.bulk_create(models, batch_size=1000)
+    if stdout:
+        stdout.write(f"  báo cáo: {len(reports)} ({len(results)} dòng số liệu, {len(models)} mô hình)")
+    return len(reports)
