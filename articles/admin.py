@@ -315,16 +315,8 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_by",
         "moderated_at",
     )
-    readonly_fields = (
-        "article",
-        "name",
-        "email",
-        "title",
-        "body",
-        "created_at",
-        "moderated_by",
-        "moderated_at",
-    )
+    # Everything but the moderation decision is what the reader sent: never edited.
+    readonly_fields = tuple(f for f in fields if f != "status")
     list_per_page = 50
 
     @admin.display(description="Ý kiến", ordering="title")

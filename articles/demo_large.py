@@ -20,6 +20,7 @@ from danvan_site.text import fold, html_to_text, sanitize_html, vn_slugify
 
 from .demo import AUTHORS, LEADS, PARAGRAPHS, TAGS, draw_image
 from .models import Article, Category, Tag, TaggedArticle
+from .search import SEARCH_VECTOR_SQL
 
 LARGE_ARTICLES = 50_000
 LARGE_COMMENTS = 200_000
@@ -182,13 +183,7 @@ def _fill_search_vectors():
     """The same vector `Article.update_search_vector()` writes, for every row in one statement."""
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            UPDATE articles_article SET search_vector =
-                setweight(to_tsvector('vn_unaccent', coalesce(title, '')), 'A') ||
-                setweight(to_tsvector('vn_unaccent', coalesce(lead, '')), 'B') ||
-                setweight(to_tsvector('vn_unaccent', coalesce(search_text, '')), 'C')
-            WHERE search_vector IS NULL
-            """
+            f"UPDATE articles_article SET search_vector = {SEARCH_VECTOR_SQL} WHERE search_vector IS NULL"
         )
         cursor.execute("ANALYZE articles_article")
 

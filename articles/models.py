@@ -16,6 +16,8 @@ from danvan_site import images
 from danvan_site.fields import acting_user
 from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
 
+from .search import SEARCH_VECTOR_SQL
+
 MENU_CACHE_KEY = "articles:menu"
 FAMILIES_CACHE_KEY = "articles:families"
 
@@ -357,14 +359,7 @@ class Article(TimeStamped):
         """PostgreSQL only: title (A), lead (B) and body (C) in the unaccent text-search config."""
         with connection.cursor() as cursor:
             cursor.execute(
-                """
-                UPDATE articles_article SET search_vector =
-                    setweight(to_tsvector('vn_unaccent', coalesce(title, '')), 'A') ||
-                    setweight(to_tsvector('vn_unaccent', coalesce(lead, '')), 'B') ||
-                    setweight(to_tsvector('vn_unaccent', coalesce(search_text, '')), 'C')
-                WHERE id = %s
-                """,
-                [self.pk],
+                f"UPDATE articles_article SET search_vector = {SEARCH_VECTOR_SQL} WHERE id = %s", [self.pk]
             )
 
 

@@ -14,6 +14,13 @@ from django.db.models.functions import Length, Substr
 from danvan_site.text import fold
 
 MAX_QUERY_LENGTH = 200
+# The stored search vector: title (A), lead (B) and the folded text (C) in the unaccent config.
+# Written by `Article.update_search_vector()` for one row and by the bulk archive seeder for many.
+SEARCH_VECTOR_SQL = (
+    "setweight(to_tsvector('vn_unaccent', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('vn_unaccent', coalesce(lead, '')), 'B') || "
+    "setweight(to_tsvector('vn_unaccent', coalesce(search_text, '')), 'C')"
+)
 # Results considered per query: the newest matches, then ranked. A phrase found in nearly every
 # article ("dân vận") would otherwise rank the whole archive — 350 ms on 50,000 articles, a
 # cheap way to take the site down with uncached queries. Readers are told when there are more.

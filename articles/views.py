@@ -22,20 +22,13 @@ from .search import SEARCH_LIMIT, clean_query, search_articles
 
 
 class PublicArticleMixin:
-    """Public lists: `Article.objects.published()` only, paginated with an elided page range."""
+    """Public lists: `Article.objects.published()` only, paginated."""
 
     paginate_by = settings.ARTICLES_PER_PAGE
     context_object_name = "articles"
 
     def get_queryset(self):
         return Article.objects.published().for_list()
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        page = ctx.get("page_obj")
-        if page is not None:
-            ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
-        return ctx
 
 
 class HomeView(AnonymousPageCacheMixin, TemplateView):

@@ -317,25 +317,13 @@ BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 # uploads go through our own view so they are verified, re-encoded and resized like covers.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor_upload"
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+# Text tools both editors share; the editorial one adds quotes and image upload.
+_CK_TEXT_TOOLS = ["heading", "|", "bold", "italic", "link", "bulletedList", "numberedList"]
+_CK_HISTORY = ["undo", "redo"]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",
-        "toolbar": [
-            "heading",
-            "|",
-            "bold",
-            "italic",
-            "link",
-            "bulletedList",
-            "numberedList",
-            "blockQuote",
-            "|",
-            "imageUpload",
-            "insertTable",
-            "|",
-            "undo",
-            "redo",
-        ],
+        "toolbar": [*_CK_TEXT_TOOLS, "blockQuote", "|", "imageUpload", "insertTable", "|", *_CK_HISTORY],
         "image": {
             "toolbar": [
                 "imageTextAlternative",
@@ -360,20 +348,7 @@ CKEDITOR_5_CONFIGS = {
 # District staff write report summaries without image upload (uploads are for editorial staff).
 CKEDITOR_5_CONFIGS["report"] = {
     "language": "vi",
-    "toolbar": [
-        "heading",
-        "|",
-        "bold",
-        "italic",
-        "link",
-        "bulletedList",
-        "numberedList",
-        "|",
-        "insertTable",
-        "|",
-        "undo",
-        "redo",
-    ],
+    "toolbar": [*_CK_TEXT_TOOLS, "|", "insertTable", "|", *_CK_HISTORY],
     "table": CKEDITOR_5_CONFIGS["default"]["table"],
     "heading": CKEDITOR_5_CONFIGS["default"]["heading"],
     # The bundle always loads the image plugin; an empty image toolbar makes it warn in the console.

@@ -51,9 +51,6 @@ class ReportListView(StaffMixin, ListView):
         if ctx["can_file"]:
             ctx["district"] = District.objects.get(pk=district_id)
             ctx["open_periods"] = ReportingPeriod.objects.open().exclude(reports__district_id=district_id)
-        page = ctx.get("page_obj")
-        if page is not None:
-            ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
         return ctx
 
 
@@ -262,9 +259,6 @@ class ShowcaseListView(AnonymousPageCacheMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["filter_form"] = self.filter_form
-        page = ctx.get("page_obj")
-        if page is not None:
-            ctx["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2)
         return ctx
 
 

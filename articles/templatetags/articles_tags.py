@@ -69,6 +69,12 @@ def most_read_articles(title="Đọc nhiều"):
     return {"title": title, "articles": items, "box_id": "most-read", "show_views": True}
 
 
+@register.simple_tag
+def page_links(page_obj):
+    """ "1 2 3 … 1000": the page numbers the pager shows around the current page."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2)
+
+
 @register.simple_tag(takes_context=True)
 def page_url(context, page_number):
     """The current URL with `page` set, other query parameters kept."""
