@@ -55,6 +55,11 @@ class PageWatch:
             self.console_errors.append(f"{message.text} ({url})")
 
     def _on_request_failed(self, request):
+        # net::ERR_ABORTED is the browser cancelling a request because the page moved on (a click
+        # or Enter navigated while the favicon or a font was still loading): not a fault of the
+        # site. A missing or broken file still fails the check: it answers 4xx/5xx (_on_response).
+        if request.failure == "net::ERR_ABORTED":
+            return
         if not self._is_external(request.url):
             self.failed_requests.append(f"{request.url}: {request.failure}")
 
