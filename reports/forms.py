@@ -7,7 +7,15 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 
 from danvan_site.text import html_to_text
 
-from .models import CampaignReport, District, ExemplaryModel, Field, FieldResult, ReportingPeriod
+from .models import (
+    CLOSED_PERIOD_MESSAGE,
+    CampaignReport,
+    District,
+    ExemplaryModel,
+    Field,
+    FieldResult,
+    ReportingPeriod,
+)
 
 
 class FigureField(forms.IntegerField):
@@ -220,6 +228,9 @@ class ReportFiling:
 
     def _check_complete(self) -> bool:
         complete = True
+        if self.report.period_id and self.report.closed_to_submission:
+            self.report_form.add_error(None, CLOSED_PERIOD_MESSAGE)
+            complete = False
         if not html_to_text(self.report_form.cleaned_data.get("summary", "")):
             self.report_form.add_error("summary", "Cần nhập đánh giá chung trước khi nộp báo cáo.")
             complete = False

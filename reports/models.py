@@ -29,6 +29,12 @@ def validate_new_photo(f) -> None:
     images.validate_image_file(f)
 
 
+CLOSED_PERIOD_MESSAGE = (
+    "Kỳ báo cáo đã khóa sổ, không nhận báo cáo mới: bản nháp vẫn lưu được nhưng không nộp được. "
+    "Liên hệ Ban Dân vận Tỉnh ủy nếu cần mở lại kỳ."
+)
+
+
 class WorkflowError(Exception):
     """A status change that the report's current status does not allow."""
 
@@ -333,9 +339,17 @@ class CampaignReport(TimeStamped):
     def is_reviewable_by(self, user) -> bool:
         return self.status == self.Status.SUBMITTED and user.has_perm(REVIEW_PERMISSION)
 
+    @property
+    def closed_to_submission(self) -> bool:
+        """A closed period takes no new reports: a draft never submitted stays a draft. A report
+        the province returned for fixes may still come back after the close."""
+        return self.first_submitted_at is None and not self.period.is_open
+
     def submit(self, submitting_user):
         if not self.is_editable:
             raise WorkflowError("Báo cáo đã nộp, không nộp lại được.")
+        if self.closed_to_submission:
+            raise WorkflowError(CLOSED_PERIOD_MESSAGE)
         now = timezone.now()
         self.status = self.Status.SUBMITTED
         self.submitted_by, self.submitted_at = submitting_user, now

@@ -12,6 +12,7 @@ from . import exports
 from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
 from .history import report_history
 from .models import (
+    CLOSED_PERIOD_MESSAGE,
     CampaignReport,
     District,
     ExemplaryModel,
@@ -64,7 +65,14 @@ class ReportFilingMixin:
         quotas = []
         if report.period_id:
             quotas = list(report.period.quotas.filter(district_kind=report.district.kind))
-        return {"filing": filing, "report": report, "form_media": filing.media, "quotas": quotas, **kwargs}
+        return {
+            "filing": filing,
+            "report": report,
+            "form_media": filing.media,
+            "quotas": quotas,
+            "closed_period_message": CLOSED_PERIOD_MESSAGE,
+            **kwargs,
+        }
 
     def save_filing(self, filing):
         submit = self.request.POST.get("action") == "submit"
@@ -76,6 +84,10 @@ class ReportFilingMixin:
         except IntegrityError:
             # Another tab or colleague filed the same unit and period a moment ago.
             filing.report_form.add_error(None, "Đơn vị đã có báo cáo cho kỳ này; mở báo cáo đó từ danh sách.")
+            return self.render_to_response(self.get_context_data(filing=filing))
+        except WorkflowError as exc:
+            # The period was closed between the check and the save: nothing was written.
+            filing.report_form.add_error(None, str(exc))
             return self.render_to_response(self.get_context_data(filing=filing))
         if submit:
             messages.success(self.request, "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi.")

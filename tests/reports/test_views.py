@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from reports.models import CampaignReport, ExemplaryModel, FieldResult
+from reports.models import CampaignReport, ExemplaryModel, FieldResult, ReportingPeriod, WorkflowError
 from tests.factories import (
     ApprovedReportFactory,
     CampaignReportFactory,
@@ -135,6 +135,44 @@ def test_submitting_locks_the_report(district_client, district_user, con_cuong, 
     page = district_client.get(report.get_absolute_url()).content.decode()
     assert 'id="report-form"' not in page
     assert district_client.post(report.get_absolute_url(), data).status_code == 403
+
+
+def test_a_draft_in_a_closed_period_is_kept_but_not_submitted(district_client, con_cuong, fields):
+    report = CampaignReportFactory(district=con_cuong, period=ReportingPeriodFactory(is_open=False))
+    page = district_client.get(report.get_absolute_url()).content.decode()
+    assert 'id="period-closed"' in page
+    assert 'value="submit"' not in page  # no "Nộp báo cáo" button to press
+
+    rows = {fields[0]: (7, 0, 0, 0, 0, 0)}
+    response = district_client.post(report.get_absolute_url(), report_form_data(rows=rows, action="submit"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Kỳ báo cáo đã khóa sổ, không nhận báo cáo mới" in body
+    assert 'value="7"' in body  # what was typed comes back
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.DRAFT
+    assert report.first_submitted_at is None
+
+    district_client.post(report.get_absolute_url(), report_form_data(rows=rows, action="save"))
+    assert report.field_results.get(field=fields[0]).registered_collective == 7
+
+
+def test_a_returned_report_may_come_back_after_the_period_closed(district_client, con_cuong, fields):
+    report = ReturnedReportFactory(district=con_cuong, period=ReportingPeriodFactory(is_open=False))
+    data = report_form_data(rows={fields[0]: (4, 0, 0, 0, 0, 0)}, action="submit")
+    district_client.post(report.get_absolute_url(), data)
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.SUBMITTED
+
+
+def test_a_period_closed_while_the_form_was_open_refuses_the_submission(con_cuong, district_user):
+    report = CampaignReportFactory(district=con_cuong)
+    ReportingPeriod.objects.filter(pk=report.period_id).update(is_open=False)
+    report.period.refresh_from_db()
+    with pytest.raises(WorkflowError, match="khóa sổ"):
+        report.submit(district_user)
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.DRAFT
 
 
 def test_submitting_without_summary_is_refused_but_a_draft_is_fine(district_client, con_cuong, fields):
