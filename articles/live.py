@@ -19,5 +19,9 @@ def visitor_stats(request):
 
 @live("article_views")
 def article_views(request, pk):
-    views = Article.objects.filter(pk=int(pk)).values_list("view_count", flat=True).first()
+    pk = int(pk)
+    # A page rendered just now already read the article: its count is as fresh as a new query.
+    views = getattr(request, "fresh_view_counts", {}).get(pk)
+    if views is None:
+        views = Article.objects.filter(pk=pk).order_by().values_list("view_count", flat=True).first()
     return escape(vn_number(views or 0))

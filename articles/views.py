@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import Case, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
@@ -120,6 +119,7 @@ class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         article = self.object
+        self.request.fresh_view_counts = {article.pk: article.view_count}  # for the live hole
         ctx["tags"] = list(article.tags.all())
         ctx["related"] = related_articles(article, settings.RELATED_ARTICLES)
         ctx["is_preview"] = not article.is_published()
@@ -190,21 +190,7 @@ class ArticlePrintView(ArticleDetailView):
 
 
 def related_articles(article: Article, limit: int) -> list[Article]:
-    """ "Tin cùng chuyên mục": published articles of the same category, newest first, never the
-    article itself. When the category has fewer than `limit`, the rest comes from its section
-    (parent and sibling categories), then from the latest news — in one more query."""
-    related = list(Article.objects.related_to(article, limit))
-    if len(related) < limit:
-        section_id = article.category.parent_id or article.category_id
-        in_section = Q(category_id=section_id) | Q(category__parent_id=section_id)
-        related += (
-            Article.objects.published()
-            .for_list()
-            .exclude(pk__in=[article.pk, *(a.pk for a in related)])
-            .annotate(closeness=Case(When(in_section, then=Value(0)), default=Value(1)))
-            .order_by("closeness", "-published_at")[: limit - len(related)]
-        )
-    return related
+    return list(Article.objects.related_to(article, limit))
 
 
 class RobotsView(TemplateView):

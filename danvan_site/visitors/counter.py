@@ -23,7 +23,7 @@ from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F, Q, Sum
+from django.db.models import F
 from django.utils import timezone
 
 from .models import CounterSettings, DailyVisits, Presence
@@ -192,13 +192,13 @@ _PRESENCE_UPSERT = (
     f'INSERT INTO "{_PRESENCE_TABLE}" ("visitor_id", "last_seen_at") VALUES (%s, %s) '
     f'ON CONFLICT ("visitor_id") DO UPDATE SET "last_seen_at" = excluded."last_seen_at"'
 )
-# Today's visits, the admin's offset and who is online in one round trip.
-_FIGURES = (
-    f'SELECT (SELECT "visits" FROM "{_DAY_TABLE}" WHERE "day" = %s), '
-    f'(SELECT "total_offset" FROM "{CounterSettings._meta.db_table}" WHERE "id" = 1), '
-    f'(SELECT COUNT(*) FROM "{_PRESENCE_TABLE}" WHERE "last_seen_at" >= %s)'
-)
-_FIGURES_WITHOUT_ONLINE = _FIGURES.rsplit(", ", 1)[0]
+# The parts of "Thống kê truy cập", each a scalar subquery: whatever a request needs is read in one
+# round trip.
+_TODAY_VISITS = f'(SELECT "visits" FROM "{_DAY_TABLE}" WHERE "day" = %s)'
+_OFFSET = f'(SELECT "total_offset" FROM "{CounterSettings._meta.db_table}" WHERE "id" = 1)'
+_ONLINE = f'(SELECT COUNT(*) FROM "{_PRESENCE_TABLE}" WHERE "last_seen_at" >= %s)'
+_CLOSED_WEEK = f'(SELECT SUM("visits") FROM "{_DAY_TABLE}" WHERE "day" >= %s AND "day" < %s)'
+_CLOSED_TOTAL = f'(SELECT SUM("visits") FROM "{_DAY_TABLE}" WHERE "day" < %s)'
 
 
 @dataclass(frozen=True)
@@ -211,50 +211,53 @@ class Figures:
     total: int
 
 
-def closed_days(today) -> tuple[int, int]:
-    """Visits of the closed days of this week (since Monday) and of all closed days.
+def _closed_days_key(today) -> str:
+    return f"visitors:closed:{today.isoformat()}"
 
-    Closed days never change, so the sums are cached until midnight (keyed by the date, so every
-    process, whatever its cache, agrees); today's row is read fresh on every call.
-    """
-    key = f"visitors:closed:{today.isoformat()}"
-    sums = cache.get(key)
-    if sums is None:
-        week_start = today - timedelta(days=today.weekday())
-        agg = DailyVisits.objects.filter(day__lt=today).aggregate(
-            total=Sum("visits"), week=Sum("visits", filter=Q(day__gte=week_start))
-        )
-        sums = (agg["week"] or 0, agg["total"] or 0)
-        now = timezone.localtime()
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        if now - midnight >= CLOSED_DAY_GRACE:
-            until_tomorrow = (midnight + timedelta(days=1) - now).total_seconds()
-            cache.set(key, sums, max(1, int(until_tomorrow)))
-    return sums
+
+def _cache_closed_days(today, sums: tuple[int, int]) -> None:
+    """Closed days never change, so their sums are kept until midnight (keyed by the date, so every
+    process, whatever its cache, agrees) — once the new day is past its grace minute."""
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if now - midnight >= CLOSED_DAY_GRACE:
+        until_tomorrow = (midnight + timedelta(days=1) - now).total_seconds()
+        cache.set(_closed_days_key(today), sums, max(1, int(until_tomorrow)))
 
 
 def current_figures() -> Figures:
-    """The four figures, exact at the moment of the call: one query (plus one a day per process, and
-    one Redis command when the online set is there)."""
+    """The four figures, exact at the moment of the call, in one query: today's row, the admin's
+    offset, who is online (unless Redis holds that: one command there), and — once a day per
+    cache — the sums of this week's and all closed days."""
     now = timezone.now()
     today = timezone.localdate(now)
+    closed = cache.get(_closed_days_key(today))
     redis_presence = presence_in_redis()
+    columns, params = [_TODAY_VISITS, _OFFSET], [_adapt_date(today)]
+    if not redis_presence:
+        columns.append(_ONLINE)
+        params.append(_adapt_datetime(now - timedelta(seconds=ONLINE_SECONDS)))
+    if closed is None:
+        columns += [_CLOSED_WEEK, _CLOSED_TOTAL]
+        params += [
+            _adapt_date(today - timedelta(days=today.weekday())),
+            _adapt_date(today),
+            _adapt_date(today),
+        ]
     with connection.cursor() as cursor:
-        if redis_presence:
-            cursor.execute(_FIGURES_WITHOUT_ONLINE, [_adapt_date(today)])
-            (today_visits, offset), online = cursor.fetchone(), redis_online(now)
-        else:
-            cursor.execute(
-                _FIGURES, [_adapt_date(today), _adapt_datetime(now - timedelta(seconds=ONLINE_SECONDS))]
-            )
-            today_visits, offset, online = cursor.fetchone()
-    week_closed, total_closed = closed_days(today)
-    today_visits = today_visits or 0
+        cursor.execute(f"SELECT {', '.join(columns)}", params)
+        row = list(cursor.fetchone())
+    today_visits, offset = row.pop(0) or 0, row.pop(0) or 0
+    online = redis_online(now) if redis_presence else row.pop(0) or 0
+    if closed is None:
+        closed = (row.pop(0) or 0, row.pop(0) or 0)
+        _cache_closed_days(today, closed)
+    week_closed, total_closed = closed
     return Figures(
-        online=online or 0,
+        online=online,
         today=today_visits,
         week=week_closed + today_visits,
-        total=(offset or 0) + total_closed + today_visits,
+        total=offset + total_closed + today_visits,
     )
 
 
