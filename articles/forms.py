@@ -1,5 +1,6 @@
 """The reader comment form ("Ý kiến bạn đọc"): labels, help and errors in Vietnamese."""
 
+from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.forms import MultiWidget
@@ -36,6 +37,9 @@ class CaptchaInput(CaptchaTextInput):
             context = super().get_context(name, value, attrs)
             context["image_2x"] = reverse("captcha-image-2x", kwargs={"key": self._key})
         context["refresh"] = self.refresh_url()
+        # The spoken code exists only where flite is installed (CAPTCHA_FLITE_PATH); comments.js
+        # adds its link once a deferred code arrives.
+        context["audio_enabled"] = bool(captcha_settings.CAPTCHA_FLITE_PATH)
         return context
 
 

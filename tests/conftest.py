@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 from django.core.cache import cache
 
@@ -33,3 +35,26 @@ def warm_site_caches(client):
         assert client.get("/tim-kiem/").status_code == 200
 
     return warm
+
+
+@pytest.fixture
+def spoken_captcha(tmp_path, monkeypatch):
+    """flite as the server would run it (`flite -t TEXT -o FILE`), replaced by a stand-in that
+    writes a short silent WAV and notes what it was asked to say: the spoken "Mã kiểm tra" is on,
+    whether or not this machine has Debian's flite. Returns the file of spoken texts."""
+    said = tmp_path / "said.txt"
+    stub = tmp_path / "flite"
+    stub.write_text(
+        f"#!{sys.executable}\n"
+        "import sys, wave\n"
+        "args = sys.argv[1:]\n"
+        "text, out = args[args.index('-t') + 1], args[args.index('-o') + 1]\n"
+        f"open({str(said)!r}, 'a').write(text + '\\n')\n"
+        "with wave.open(out, 'wb') as w:\n"
+        "    w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000); w.writeframes(bytes(1600))\n"
+    )
+    stub.chmod(0o755)
+    from captcha.conf import settings as captcha_settings
+
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_FLITE_PATH", str(stub))
+    return said

@@ -30,6 +30,13 @@
         img.src = data.image_url;
         img.srcset = data.image_url + " 1x, " + data.image_url.replace(/\/$/, "@2/") + " 2x";
         var audio = box.querySelector("[data-captcha-audio]");
+        if (!audio && data.audio_url && box.hasAttribute("data-captcha-audio-enabled")) {
+          audio = document.createElement("a");
+          audio.className = "captcha-audio";
+          audio.setAttribute("data-captcha-audio", "");
+          audio.textContent = "Nghe mã (đọc bằng tiếng Anh)";
+          box.querySelector(".captcha-actions").appendChild(audio);
+        }
         if (audio && data.audio_url) audio.href = data.audio_url;
         form.querySelector("input[name='captcha_0']").value = data.key;
         var answer = form.querySelector("input[name='captcha_1']");

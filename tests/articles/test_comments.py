@@ -84,6 +84,32 @@ def test_get_code_button_without_javascript_shows_a_captcha_image(client):
     assert image["Content-Type"] == "image/png"
 
 
+def test_with_flite_the_code_can_also_be_heard(client, spoken_captcha):
+    article = PublishedArticleFactory()
+    assert "data-captcha-audio-enabled" in page(client, article)  # comments.js adds the link
+    html = client.post(comment_url(article), {"name": "Lan", "new_code": "1"}).content.decode()
+    audio_url = re.search(r'<a class="captcha-audio" href="([^"]+)"[^>]*>Nghe mã', html).group(1)
+    key = re.search(r'name="captcha_0" value="([^"]+)"', html).group(1)
+    response = client.get(audio_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "audio/wav"
+    assert b"".join(response.streaming_content).startswith(b"RIFF")
+    challenge = CaptchaStore.objects.get(hashkey=key).challenge
+    assert spoken_captcha.read_text().strip() == ", ".join(challenge)  # the letters, one by one
+
+
+def test_without_flite_no_audio_is_offered(client, monkeypatch):
+    from captcha.conf import settings as captcha_settings
+
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_FLITE_PATH", None)
+    article = PublishedArticleFactory()
+    assert "data-captcha-audio-enabled" not in page(client, article)
+    html = client.post(comment_url(article), {"name": "Lan", "new_code": "1"}).content.decode()
+    assert "Nghe mã" not in html
+    key = re.search(r'name="captcha_0" value="([^"]+)"', html).group(1)
+    assert client.get(f"/captcha/audio/{key}/").status_code == 404
+
+
 def test_right_captcha_answer_saves_a_pending_comment_and_redirects_with_thanks(client):
     """The real check (not the test-mode answer): the code drawn in the image is accepted."""
     article = PublishedArticleFactory()

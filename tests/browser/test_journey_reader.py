@@ -6,7 +6,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.urls import get_resolver
 
 from tests.browser.conftest import login_in_browser, shot
 from tests.factories import make_user
@@ -14,18 +13,6 @@ from tests.factories import make_user
 pytestmark = pytest.mark.browser
 
 PASSWORD = "pass-1234-xyz"
-
-
-def comments_available() -> str | None:
-    """Why the comment part cannot run yet, or None once reader comments are in the URLconf
-    (a `comments` namespace, or an `articles` URL named after comments)."""
-    namespaces = get_resolver().namespace_dict
-    if "comments" in namespaces:
-        return None
-    articles = namespaces.get("articles")
-    if articles and any(isinstance(k, str) and "comment" in k for k in articles[1].reverse_dict):
-        return None
-    return "reader comments are not in this build yet (no `comments` URL namespace)"
 
 
 @pytest.fixture
@@ -78,10 +65,9 @@ def test_reader_on_a_phone_browses_prints_and_searches(open_page, live_server, d
     assert not page.watch.problems, page.watch.problems
 
 
-def test_reader_comments_and_sees_it_after_approval(open_page, live_server, demo_site, settings):
-    reason = comments_available()
-    if reason:
-        pytest.skip(reason)
+def test_reader_comments_and_sees_it_after_approval(
+    open_page, live_server, demo_site, settings, spoken_captcha
+):
     # django-simple-captcha's test mode accepts "PASSED"; only ever switched on in tests.
     settings.CAPTCHA_TEST_MODE = True
     page = open_page(phone=True)
@@ -100,6 +86,8 @@ def test_reader_comments_and_sees_it_after_approval(open_page, live_server, demo
         "() => { const img = document.querySelector('#comment-form img.captcha-image');"
         " return img && img.complete && img.naturalWidth > 0; }"
     )
+    # With flite on the server the code can also be heard: the link comes with the code.
+    assert re.search(r"/captcha/audio/\w+\.wav$", form.locator("a.captcha-audio").get_attribute("href"))
     shot(page, "j2-07-comment-written", full_page=False)
     form.get_by_role("button", name="Gửi ý kiến").click()
     page.wait_for_load_state()
