@@ -42,6 +42,26 @@ class RequestIDMiddleware:
         return response
 
 
+class HealthCheckMiddleware:
+    """Answers the load balancer's `/healthz` before anything reads the Host header.
+
+    A probe addresses the worker by IP (`Host: 10.0.0.5:8000`), which is not in ALLOWED_HOSTS, so
+    any later middleware would refuse it with 400 and the balancer would take a healthy worker
+    out. The answer holds no page and no secret (see `views.healthz`), so any Host may have it;
+    every other path still goes through the host check.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            from .views import healthz
+
+            return healthz(request)
+        return self.get_response(request)
+
+
 class SecurityHeadersMiddleware:
     """Headers Django's SecurityMiddleware does not send: `Permissions-Policy`.
 

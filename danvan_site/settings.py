@@ -53,6 +53,9 @@ MIDDLEWARE = [
     # Before whitenoise so static files get the headers too: an SVG opened directly is a page.
     "danvan_site.middleware.SecurityHeadersMiddleware",
     "danvan_site.middleware.SiteCSPMiddleware",
+    # Before any Host check (CommonMiddleware, CSRF): the load balancer probes workers by IP
+    # address. Below the header middleware, which never read the Host, so the probe gets them.
+    "danvan_site.middleware.HealthCheckMiddleware",
     # Right after the header middleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The visitor counter sees the final response of every page, so it stays above any page

@@ -147,6 +147,15 @@ class TestHealthz:
     def test_is_never_cached(self, client):
         assert "no-cache" in client.get("/healthz")["Cache-Control"]
 
+    def test_answers_a_probe_addressed_by_ip_while_pages_still_check_the_host(self, client, settings):
+        settings.ALLOWED_HOSTS = ["danvan.nghean.gov.vn"]
+        probe = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
+        assert probe.status_code == 200
+        assert probe.json()["status"] == "ok"
+        assert probe["X-Content-Type-Options"] == "nosniff"
+        assert client.get("/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+        assert client.get("/healthz/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+
 
 def test_error_page_still_answers_when_its_own_template_fails(failing_client, monkeypatch):
     def broken(*args, **kwargs):
