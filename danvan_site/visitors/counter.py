@@ -409,7 +409,7 @@ def current_figures() -> Figures:
         params += [_adapt_date(today), midnight]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(columns)}", params)
-        row = [value or 0 for value in cursor.fetchone()]
+        row = [int(value or 0) for value in cursor.fetchone()]  # PostgreSQL sums bigints as numeric
     today_visits, offset = row.pop(0) + row.pop(0), row.pop(0)
     online = redis_online(now) if redis_presence else row.pop(0) + row.pop(0)
     if closed is None:
