@@ -344,6 +344,10 @@ class Article(TimeStamped):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    def sorted_tags(self) -> list["Tag"]:
+        """The article's tags in Vietnamese alphabetical order, as readers see them."""
+        return sorted(self.tags.all(), key=lambda tag: (fold(tag.name), tag.name))
+
     def is_published(self) -> bool:
         """Same rule as `ArticleQuerySet.published()`, for one instance."""
         return (
