@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
@@ -13,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from danvan_site.images import ImageUploadField
 
 from .models import Article, Category, Comment, Tag
+from .tagging import parse_tags
 from .templatetags.articles_tags import vn_time_date
 
 
@@ -101,6 +104,7 @@ class ArticleAdmin(VietnameseHistoryAdmin):
     # Values that belong to the article's life, not to a version of its text: restoring an
     # old version keeps today's counter, trash state and authorship.
     kept_on_restore = ("view_count", "deleted_at", "deleted_by_id", "created_by_id", "created_at")
+    history_list_display = ("status", "tag_names")
 
     form = ArticleAdminForm
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
@@ -216,6 +220,22 @@ class ArticleAdmin(VietnameseHistoryAdmin):
                     obj.slug = current["slug"]  # a published slug never changes, restore or not
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        version = getattr(obj, "_history", None)  # set when the admin shows an old version
+        if version is None or "tags" not in form.base_fields:
+            return form
+
+        class VersionForm(form):
+            """The change form of an old version, with that version's tags."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                # As the tag field expects its initial value: objects with a name.
+                self.initial["tags"] = [SimpleNamespace(name=n) for n in parse_tags(version.tag_names)]
+
+        return VersionForm
 
     def get_list_display(self, request):
         if request.GET.get(TrashFilter.parameter_name) == "1":

@@ -8,7 +8,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import live, roles, signals  # noqa: F401
+        from . import history, live, roles, signals  # noqa: F401
 
         signals._connect_comments()
 

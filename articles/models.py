@@ -214,6 +214,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.published().for_list().order_by("-view_count", "-published_at")
 
 
+class TagsInHistory(models.Model):
+    """The tags of an article at each saved version, as the admin's tag field writes them.
+
+    taggit's manager is not a many-to-many field django-simple-history can follow, so each
+    version keeps them as text: see `articles.history`.
+    """
+
+    tag_names = models.TextField("thẻ", blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
 class Article(TimeStamped):
     class Status(models.TextChoices):
         DRAFT = "draft", "Nháp"
@@ -265,7 +278,12 @@ class Article(TimeStamped):
     )
     author_title = models.CharField("chức vụ tác giả", max_length=200, blank=True)
     source = models.CharField("nguồn", max_length=200, blank=True)
-    tags = TaggableManager("thẻ", through=TaggedArticle, blank=True)
+    tags = TaggableManager(
+        "thẻ",
+        through=TaggedArticle,
+        blank=True,
+        help_text="Các thẻ cách nhau bằng dấu phẩy, ví dụ: Dân vận khéo, Nông thôn mới.",
+    )
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "thời gian xuất bản",
@@ -291,7 +309,9 @@ class Article(TimeStamped):
     # Every saved version (who, when, what), for "restore this version" in the admin. The search
     # columns are derived from the rest and recomputed on save.
     history = HistoricalRecords(
-        excluded_fields=["search_text", "search_vector"], verbose_name="lịch sử bài viết"
+        excluded_fields=["search_text", "search_vector"],
+        bases=[TagsInHistory],
+        verbose_name="lịch sử bài viết",
     )
 
     class Meta:
@@ -323,6 +343,10 @@ class Article(TimeStamped):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def sorted_tags(self) -> list["Tag"]:
+        """The article's tags in Vietnamese alphabetical order, as readers see them."""
+        return sorted(self.tags.all(), key=lambda tag: (fold(tag.name), tag.name))
 
     def is_published(self) -> bool:
         """Same rule as `ArticleQuerySet.published()`, for one instance."""

@@ -120,7 +120,7 @@ class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         article = self.object
         self.request.fresh_view_counts = {article.pk: article.view_count}  # for the live hole
-        ctx["tags"] = list(article.tags.all())
+        ctx["tags"] = article.sorted_tags()
         ctx["related"] = related_articles(article, settings.RELATED_ARTICLES)
         ctx["is_preview"] = not article.is_published()
         ctx["comments"] = list(article.comments.public())
@@ -185,7 +185,7 @@ class ArticlePrintView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         ctx = DetailView.get_context_data(self, **kwargs)
-        ctx["tags"] = list(self.object.tags.all())
+        ctx["tags"] = self.object.sorted_tags()
         return ctx
 
 

@@ -285,6 +285,9 @@ ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are typed separated by commas only: Vietnamese tags have spaces ("Dân vận khéo").
+TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tagging.tags_to_string"
 
 # --- Client address -------------------------------------------------------------------------
 # Behind a reverse proxy, the header it sets with the client's address (e.g. "X-Forwarded-For",

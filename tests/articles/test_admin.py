@@ -68,6 +68,23 @@ def test_editor_publishes(client, editor):
     assert client.get(article.get_absolute_url()).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("typed", "tags"),
+    [
+        ("Dân vận khéo", ["Dân vận khéo"]),  # one Vietnamese tag, spaces and all
+        ("Dân vận khéo, Nông thôn mới", ["Dân vận khéo", "Nông thôn mới"]),
+        ('  "Đối thoại"  ,, đối thoại , Chuyển   đổi số ', ["Chuyển đổi số", "Đối thoại"]),
+    ],
+)
+def test_tags_are_separated_by_commas_only(client, editor, typed, tags):
+    client.force_login(editor)
+    response = client.post("/admin/articles/article/add/", article_form(CategoryFactory(), tags=typed))
+    assert response.status_code == 302
+    assert sorted(t.name for t in Article.objects.get().tags.all()) == tags
+    form = client.get(f"/admin/articles/article/{Article.objects.get().pk}/change/").content.decode()
+    assert "Các thẻ cách nhau bằng dấu phẩy" in form
+
+
 def test_admin_list_has_filters_and_preview(client, editor):
     ArticleFactory(title="Bản nháp xem trước")
     client.force_login(editor)

@@ -4,6 +4,7 @@ article moves it to a trash editors restore from."""
 import pytest
 from django.db.models import F
 
+from articles.history import tag_string
 from articles.models import Article, Category
 from tests.factories import CategoryFactory, PublishedArticleFactory, make_user
 
@@ -193,6 +194,46 @@ class TestHistory:
         article.refresh_from_db()
         assert response.status_code == 302
         assert article.view_count == 57
+
+    def post_form(self, client, url, article, **changes):
+        """Post the admin form at `url` (the article, or one of its versions) as shown, with changes."""
+        form = client.get(url).context["adminform"].form
+        data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+        tags = data.get("tags", "")
+        data["tags"] = tags if isinstance(tags, str) else tag_string(tags)
+        data.update(
+            {
+                "category": article.category_id,
+                "published_at_0": article.published_at.strftime("%Y-%m-%d"),
+                "published_at_1": article.published_at.strftime("%H:%M:%S"),
+                **changes,
+            }
+        )
+        data.pop("cover_image", None)
+        data.pop("published_at", None)
+        return client.post(url, data)
+
+    def test_each_version_keeps_its_tags_and_restoring_one_brings_them_back(self, editor_client, article):
+        article.tags.set(["Dân vận khéo", "Nông thôn mới"])
+        original = article.history.first()
+        assert original.tag_names == "Dân vận khéo, Nông thôn mới"
+
+        response = self.post_form(
+            editor_client, f"{CHANGELIST}{article.pk}/change/", article, tags="Chuyển đổi số"
+        )
+        assert response.status_code == 302
+        assert [t.name for t in article.tags.all()] == ["Chuyển đổi số"]
+        assert article.history.first().tag_names == "Chuyển đổi số"
+        history = editor_client.get(f"{CHANGELIST}{article.pk}/history/").content.decode()
+        assert "Chuyển đổi số" in history and "Nông thôn mới" in history  # who changed the tags, when
+        assert ">Thẻ<" in history and ">Trạng thái<" in history
+
+        version = f"{CHANGELIST}{article.pk}/history/{original.history_id}/"
+        shown = editor_client.get(version).context["adminform"].form.initial["tags"]
+        assert [t.name for t in shown] == ["Dân vận khéo", "Nông thôn mới"]
+        assert self.post_form(editor_client, version, article).status_code == 302
+        assert sorted(t.name for t in article.tags.all()) == ["Dân vận khéo", "Nông thôn mới"]
+        assert article.history.first().tag_names == "Dân vận khéo, Nông thôn mới"
 
     def test_trash_and_restore_are_in_the_history(self, article, editor):
         article.move_to_trash(editor)

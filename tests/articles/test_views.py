@@ -224,3 +224,10 @@ def test_login_page_and_logout_in_vietnamese(client, editor):
     good = client.post("/dang-nhap/", {"username": "editor", "password": "pass-1234-xyz"})
     assert good.status_code == 302
     assert client.post("/dang-xuat/").status_code == 302
+
+
+def test_tags_are_listed_in_vietnamese_alphabetical_order(client):
+    article = PublishedArticleFactory(tags=["Nông thôn mới", "Đối thoại", "an sinh xã hội"])
+    html = client.get(article.get_absolute_url()).content.decode()
+    tags = re.findall(r'rel="tag">([^<]+)</a>', html)
+    assert tags == ["an sinh xã hội", "Đối thoại", "Nông thôn mới"]  # Đ with D, not after Z
