@@ -1,51 +1,83 @@
 """The visitor counter's rules (SPEC "Counting rules") and its reads and writes.
 
-Writes are atomic SQL — an upsert on the day's row, `F()` on the article, an upsert on the
-visitor's last-seen row — never a read-modify-write in Python, so N parallel new visitors add
-exactly N on SQLite (WAL, IMMEDIATE transactions, busy timeout) and on PostgreSQL.
+Writes are atomic SQL — `F()` on the article, upserts on the minute's row and on the visitor's
+last-seen row — never a read-modify-write in Python, so N parallel new visitors add exactly N on
+SQLite (WAL, IMMEDIATE transactions, busy timeout) and on PostgreSQL.
+
+At most two writes per counted request, none for a returning reader's repeat views:
+
+  * a new visit: `VisitMinute` upsert of its minute (+1), and the article's views if it lands on
+    one (2 writes). It writes no last-seen row: "Đang online" counts the visits of the last five
+    minutes' rows, so the new visitor is online through their minute for 4–5 minutes;
+  * a returning reader: the article's views the first time they open it in 30 minutes, and their
+    last-seen time at most once a minute (≤ 2 writes); nothing on a repeat view.
+
+Who is online = the visits of minute rows younger than 5 minutes + last-seen rows of the last
+5 minutes that no minute row counts already. A new visitor who keeps browsing writes last-seen
+rows while their minute still counts them; the `dv_nv` cookie (the visit's minute as minutes since
+the epoch, living until that minute + 5 minutes) makes such a row carry `overlap_until`, and the
+row is counted only from then on: each visitor is counted once, with the one-minute granularity
+of the last-seen throttle. With `REDIS_URL` last-seen times, new visits included, live in Redis
+and "online" is the Redis count alone.
+
+Today = the minute rows since local midnight (Asia/Ho_Chi_Minh). Closed days = `DailyVisits` +
+minute rows before local midnight, exact whether or not housekeeping has rolled those minute rows
+up into their day yet (`roll_up_minutes`: one transaction, `DELETE … RETURNING` then an additive
+upsert, so each row is moved by exactly one worker). Housekeeping — pruning expired last-seen rows
+and the roll-up — runs at most once a minute per process, after a counted request.
 
 Visitor state lives in cookies that carry no data about the person: `dv_vid` holds a random id
-(its 30-minute sliding lifetime *is* the visit), and two flag cookies whose value is just "1"
-spare the database repeat writes: `dv_on` (the last-seen time was written under a minute ago)
-and `dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent only there:
-this browser's view of the article is counted).
-A returning reader's repeat views therefore cost no write at all.
+(its 30-minute sliding lifetime *is* the visit), `dv_nv` a minute, and two flag cookies whose
+value is just "1" spare the database repeat writes: `dv_on` (the visitor is online as of under a
+minute ago) and `dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent
+only there: this browser's view of the article is counted).
 """
 
 import logging
+import math
 import re
 import secrets
 import time
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 
 from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-from .models import CounterSettings, DailyVisits, Presence
+from .models import CounterSettings, DailyVisits, Presence, VisitMinute
 
 logger = logging.getLogger(__name__)
 
 VISIT_COOKIE = "dv_vid"
 SEEN_COOKIE = "dv_on"
+NEW_VISIT_COOKIE = "dv_nv"
 READ_COOKIE_PREFIX = "dv_r"
 VISIT_SECONDS = 30 * 60  # a visit ends after 30 minutes without a counted page
 VIEW_SECONDS = 30 * 60  # an article view counts once per visitor per 30 minutes
 ONLINE_SECONDS = 5 * 60  # "Đang online": distinct visitors seen in the last 5 minutes
+ONLINE_WINDOW = timedelta(seconds=ONLINE_SECONDS)
 SEEN_WRITE_SECONDS = 60  # the last-seen time is rewritten at most once a minute
-PRUNE_SECONDS = 60  # each process deletes expired last-seen rows at most once a minute
+HOUSEKEEPING_SECONDS = 60  # each process prunes and rolls up at most once a minute
 # A closed day can still receive a visit whose request began at 23:59:59 and waited on a lock;
 # its sum is cached only once the new day is this old.
 CLOSED_DAY_GRACE = timedelta(minutes=1)
+# Housekeeping rolls a closed day's minute rows up into its day row once the new day is this old:
+# past the grace minute, and past the online window, in which the day's last minute rows still
+# count their new visitors as online.
+ROLL_UP_AFTER = max(CLOSED_DAY_GRACE, ONLINE_WINDOW)
 
 _VISITOR_ID = re.compile(r"[A-Za-z0-9_-]{22}")
+_MINUTE_COOKIE = re.compile(r"[0-9]{1,12}")
 # crawlerdetect: a maintained list of ~1,400 bot and crawler patterns, with its own LRU cache.
 _crawlers = CrawlerDetect()
-_last_prune = 0.0
+_last_housekeeping = 0.0
 
 
 def new_visitor_id() -> str:
@@ -83,25 +115,29 @@ class Hit:
 
     visitor_id: str
     new_visit: bool
-    touch_presence: bool
+    seen: bool  # mark the visitor online now: a new visit, or `dv_on` has expired
     article_id: int | None
+    at: datetime
+    # From a valid `dv_nv` cookie: until when the visit's minute row counts this visitor online.
+    overlap_until: datetime | None = None
 
     @property
     def needs_write(self) -> bool:
-        return self.new_visit or self.touch_presence or self.article_id is not None
+        return self.new_visit or self.seen or self.article_id is not None
 
 
 def record_hit(hit: Hit) -> None:
     """Write one counted request in one transaction (one lock and one commit on SQLite).
 
-    At most three statements, each atomic on its own: the article's views (`F()`), the visitor's
-    last-seen time (upsert; in Redis instead when it is the cache), the day's visits (upsert). The
-    day row, the hottest, comes last so its lock is held for the shortest time; every writer takes
-    rows in the same order.
+    At most two statements, each atomic on its own: the article's views (`F()`), then either the
+    new visit's minute (upsert) or the returning visitor's last-seen time (upsert; in Redis instead
+    when it is the cache). The minute row, the hottest, comes last so its lock is held for the
+    shortest time; every writer takes rows in the same order. Housekeeping may follow, in its own
+    transaction, at most once a minute per process.
     """
-    now = timezone.now()
-    redis_presence = hit.touch_presence and presence_in_redis()
-    db_presence = hit.touch_presence and not redis_presence
+    redis_presence = hit.seen and presence_in_redis()
+    # A new visit is online through its minute row: no last-seen row for it.
+    db_presence = hit.seen and not hit.new_visit and not redis_presence
     if hit.new_visit or db_presence or hit.article_id is not None:
         with transaction.atomic():
             if hit.article_id is not None:
@@ -110,33 +146,135 @@ def record_hit(hit: Hit) -> None:
                 Article.objects.filter(pk=hit.article_id).update(view_count=F("view_count") + 1)
             with connection.cursor() as cursor:
                 if db_presence:
-                    cursor.execute(_PRESENCE_UPSERT, [hit.visitor_id, _adapt_datetime(now)])
+                    cursor.execute(
+                        _PRESENCE_UPSERT,
+                        [hit.visitor_id, _adapt_datetime(hit.at), _adapt_datetime(hit.overlap_until)],
+                    )
                 if hit.new_visit:
-                    cursor.execute(_DAY_UPSERT, [_adapt_date(timezone.localdate(now))])
+                    cursor.execute(_MINUTE_UPSERT, [_adapt_datetime(minute_of(hit.at))])
     if redis_presence:
-        redis_touch(hit.visitor_id, now)
-    elif db_presence:
-        prune_presence(now)
+        redis_touch(hit.visitor_id, hit.at)
+    housekeeping(hit.at)
 
 
-def _prune_due(force: bool) -> bool:
-    global _last_prune
+def minute_of(moment: datetime) -> datetime:
+    """The start of the UTC minute `moment` falls in (local midnights fall on UTC minutes)."""
+    return moment.astimezone(UTC).replace(second=0, microsecond=0)
+
+
+def local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, dt_time.min))
+
+
+def minute_counts_online() -> bool:
+    """Whether a new visit is online through its minute row (the database) rather than Redis."""
+    return not presence_in_redis()
+
+
+def new_visit_cookie(now: datetime) -> tuple[str, int]:
+    """`dv_nv` for a new visit: its minute (minutes since the epoch) and a lifetime ending when the
+    minute row stops counting the visitor online."""
+    minute = minute_of(now)
+    return str(int(minute.timestamp()) // 60), _seconds_until(minute + ONLINE_WINDOW, now)
+
+
+def new_visit_overlap(value: str | None, now: datetime) -> datetime | None:
+    """Until when the new-visit minute in a `dv_nv` cookie still counts the visitor online: set on
+    their last-seen row so it is not counted twice. None when the cookie is absent, malformed or
+    outside the 5-minute window (a cookie the client kept or forged cannot hide anyone longer)."""
+    if not value or not _MINUTE_COOKIE.fullmatch(value):
+        return None
+    minute = datetime.fromtimestamp(int(value) * 60, tz=UTC)
+    until = minute + ONLINE_WINDOW
+    return until if minute <= now < until else None
+
+
+def seen_cookie_seconds(hit: Hit) -> int:
+    """Lifetime of `dv_on`: a minute, so a reader is written at most once a minute and stays online
+    at least 4 minutes after any page. A new visit counted by its minute row is online only until
+    that minute + 5 minutes, so its `dv_on` ends with the minute: a page after that is written."""
+    if hit.new_visit and minute_counts_online():
+        return _seconds_until(minute_of(hit.at) + timedelta(seconds=SEEN_WRITE_SECONDS), hit.at)
+    return SEEN_WRITE_SECONDS
+
+
+def _seconds_until(moment: datetime, now: datetime) -> int:
+    return max(1, math.ceil((moment - now).total_seconds()))
+
+
+# --- Housekeeping: not per request, at most once a minute per process -------------------------
+
+
+def _housekeeping_due(force: bool) -> bool:
+    global _last_housekeeping
     tick = time.monotonic()
-    if not force and tick - _last_prune < PRUNE_SECONDS:
+    if not force and tick - _last_housekeeping < HOUSEKEEPING_SECONDS:
         return False
-    _last_prune = tick
+    _last_housekeeping = tick
     return True
 
 
-def prune_presence(now: datetime, *, force: bool = False) -> None:
-    """Delete last-seen rows older than the online window, at most once a minute per process."""
-    if _prune_due(force):
-        Presence.objects.filter(last_seen_at__lt=now - timedelta(seconds=ONLINE_SECONDS)).delete()
+def housekeeping(now: datetime, *, force: bool = False) -> None:
+    """Prune expired last-seen times and roll closed days' minute rows up into their day.
+
+    Never breaks the request that triggered it: the hit is already committed, so an error here is
+    logged (the next run catches up: both jobs are idempotent).
+    """
+    if not _housekeeping_due(force):
+        return
+    try:
+        if presence_in_redis():
+            redis_trim(now)
+        else:
+            prune_presence(now)
+        roll_up_minutes(now)
+    except DatabaseError:
+        logger.warning("Visitor counter: housekeeping failed, retried later", exc_info=True)
+
+
+def prune_presence(now: datetime) -> None:
+    """Delete last-seen rows older than the online window."""
+    Presence.objects.filter(last_seen_at__lt=now - ONLINE_WINDOW).delete()
+
+
+def roll_up_minutes(now: datetime) -> int:
+    """Move the minute rows of closed local days into `DailyVisits`; returns the visits moved.
+
+    Closed = before local midnight of the day it was `ROLL_UP_AFTER` (5 minutes) ago: the last
+    minute rows of a day still count their new visitors online until then, and a visit that began
+    at 23:59:59 and committed a moment after midnight normally lands before the move. One that
+    lands later just makes a new minute row, moved by a later run: the day upsert adds
+    (`visits = visits + excluded.visits`), it never overwrites. In one transaction, the figures
+    (read in one statement) see the rows either here or there, never both or neither; and
+    `DELETE … RETURNING` hands each row to exactly one worker when two roll up at once (on SQLite
+    the IMMEDIATE transactions run one after the other; SQLite ≥ 3.35 has RETURNING).
+    """
+    cutoff = _adapt_datetime(local_midnight(timezone.localdate(now - ROLL_UP_AFTER)))
+    with connection.cursor() as cursor:
+        # A read first: on most runs there is nothing to move, and then no write lock is taken.
+        cursor.execute(_MINUTE_CLOSED_EXISTS, [cutoff])
+        if cursor.fetchone() is None:
+            return 0
+    days = defaultdict(int)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_MINUTE_ROLL_UP, [cutoff])
+        for minute, visits in cursor.fetchall():
+            days[timezone.localdate(_as_aware(minute))] += visits
+        for day, visits in sorted(days.items()):
+            cursor.execute(_DAY_ADD, [_adapt_date(day), visits])
+    return sum(days.values())
+
+
+def _as_aware(value) -> datetime:
+    """A datetime column read by raw SQL: SQLite gives text in UTC, PostgreSQL an aware datetime."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
 
 
 # --- "Đang online" in Redis -------------------------------------------------------------------
-# With REDIS_URL the cache is Redis, shared by every worker: last-seen times go to one sorted set
-# (visitor id → time) instead of the database, so a new visitor costs the database two writes.
+# With REDIS_URL the cache is Redis, shared by every worker: last-seen times, new visitors'
+# included, go to one sorted set (visitor id → time) instead of the database.
 
 
 def presence_in_redis() -> bool:
@@ -150,16 +288,23 @@ def _online_set():
 
 
 def redis_touch(visitor_id: str, now: datetime) -> None:
-    """ZADD the visitor's last-seen time; trim the expired ones at most once a minute per process."""
+    """ZADD the visitor's last-seen time."""
     try:
         redis, key = _online_set()
         pipe = redis.pipeline(transaction=False)
         pipe.zadd(key, {visitor_id: now.timestamp()})
-        if _prune_due(False):
-            pipe.zremrangebyscore(key, "-inf", now.timestamp() - ONLINE_SECONDS)
         pipe.expire(key, 2 * ONLINE_SECONDS)  # an idle site leaves nothing behind
         pipe.execute()
     except Exception:  # Redis down: the page is served, "Đang online" misses this visitor
+        logger.warning("Visitor counter: Redis unavailable for the online figure", exc_info=True)
+
+
+def redis_trim(now: datetime) -> None:
+    """Drop the expired last-seen times from the sorted set (housekeeping)."""
+    try:
+        redis, key = _online_set()
+        redis.zremrangebyscore(key, "-inf", now.timestamp() - ONLINE_SECONDS)
+    except Exception:
         logger.warning("Visitor counter: Redis unavailable for the online figure", exc_info=True)
 
 
@@ -180,23 +325,39 @@ def _adapt_datetime(value):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-# The same SQL on SQLite (≥ 3.24) and PostgreSQL (≥ 9.5). `bulk_create(update_conflicts=True)`
-# would overwrite the count instead of adding to it.
+# The same SQL on SQLite (≥ 3.35 for RETURNING) and PostgreSQL (≥ 9.5).
+# `bulk_create(update_conflicts=True)` would overwrite the count instead of adding to it.
 _DAY_TABLE = DailyVisits._meta.db_table
-_DAY_UPSERT = (
-    f'INSERT INTO "{_DAY_TABLE}" ("day", "visits") VALUES (%s, 1) '
-    f'ON CONFLICT ("day") DO UPDATE SET "visits" = "{_DAY_TABLE}"."visits" + 1'
-)
+_MINUTE_TABLE = VisitMinute._meta.db_table
 _PRESENCE_TABLE = Presence._meta.db_table
+_MINUTE_UPSERT = (
+    f'INSERT INTO "{_MINUTE_TABLE}" ("minute", "visits") VALUES (%s, 1) '
+    f'ON CONFLICT ("minute") DO UPDATE SET "visits" = "{_MINUTE_TABLE}"."visits" + 1'
+)
 _PRESENCE_UPSERT = (
-    f'INSERT INTO "{_PRESENCE_TABLE}" ("visitor_id", "last_seen_at") VALUES (%s, %s) '
-    f'ON CONFLICT ("visitor_id") DO UPDATE SET "last_seen_at" = excluded."last_seen_at"'
+    f'INSERT INTO "{_PRESENCE_TABLE}" ("visitor_id", "last_seen_at", "overlap_until") VALUES (%s, %s, %s) '
+    f'ON CONFLICT ("visitor_id") DO UPDATE SET "last_seen_at" = excluded."last_seen_at", '
+    f'"overlap_until" = excluded."overlap_until"'
+)
+_MINUTE_CLOSED_EXISTS = f'SELECT 1 FROM "{_MINUTE_TABLE}" WHERE "minute" < %s LIMIT 1'
+_MINUTE_ROLL_UP = f'DELETE FROM "{_MINUTE_TABLE}" WHERE "minute" < %s RETURNING "minute", "visits"'
+_DAY_ADD = (
+    f'INSERT INTO "{_DAY_TABLE}" ("day", "visits") VALUES (%s, %s) '
+    f'ON CONFLICT ("day") DO UPDATE SET "visits" = "{_DAY_TABLE}"."visits" + excluded."visits"'
 )
 # The parts of "Thống kê truy cập", each a scalar subquery: whatever a request needs is read in one
-# round trip.
-_TODAY_VISITS = f'(SELECT "visits" FROM "{_DAY_TABLE}" WHERE "day" = %s)'
+# round trip — one statement, so one snapshot: a roll-up is seen wholly or not at all.
+_MINUTES_FROM = f'(SELECT SUM("visits") FROM "{_MINUTE_TABLE}" WHERE "minute" >= %s)'
+_MINUTES_BETWEEN = f'(SELECT SUM("visits") FROM "{_MINUTE_TABLE}" WHERE "minute" >= %s AND "minute" < %s)'
+_MINUTES_BEFORE = f'(SELECT SUM("visits") FROM "{_MINUTE_TABLE}" WHERE "minute" < %s)'
+# Today's day row exists only for visits counted before minute rows existed (the deploy day).
+_TODAY_ROW = f'(SELECT "visits" FROM "{_DAY_TABLE}" WHERE "day" = %s)'
 _OFFSET = f'(SELECT "total_offset" FROM "{CounterSettings._meta.db_table}" WHERE "id" = 1)'
-_ONLINE = f'(SELECT COUNT(*) FROM "{_PRESENCE_TABLE}" WHERE "last_seen_at" >= %s)'
+_ONLINE_NEW = f'(SELECT SUM("visits") FROM "{_MINUTE_TABLE}" WHERE "minute" > %s)'
+_ONLINE_SEEN = (
+    f'(SELECT COUNT(*) FROM "{_PRESENCE_TABLE}" WHERE "last_seen_at" >= %s '
+    'AND ("overlap_until" IS NULL OR "overlap_until" <= %s))'
+)
 _CLOSED_WEEK = f'(SELECT SUM("visits") FROM "{_DAY_TABLE}" WHERE "day" >= %s AND "day" < %s)'
 _CLOSED_TOTAL = f'(SELECT SUM("visits") FROM "{_DAY_TABLE}" WHERE "day" < %s)'
 
@@ -226,31 +387,33 @@ def _cache_closed_days(today, sums: tuple[int, int]) -> None:
 
 
 def current_figures() -> Figures:
-    """The four figures, exact at the moment of the call, in one query: today's row, the admin's
-    offset, who is online (unless Redis holds that: one command there), and — once a day per
-    cache — the sums of this week's and all closed days."""
+    """The four figures, exact at the moment of the call, in one query: today's minute rows (and
+    today's day row, left by the counter before minute rows), the admin's offset, who is online
+    (unless Redis holds that: one command there), and — once a day per cache — the sums of this
+    week's and all closed days, day rows and minute rows not rolled up yet alike."""
     now = timezone.now()
     today = timezone.localdate(now)
+    midnight = _adapt_datetime(local_midnight(today))
     closed = cache.get(_closed_days_key(today))
     redis_presence = presence_in_redis()
-    columns, params = [_TODAY_VISITS, _OFFSET], [_adapt_date(today)]
+    columns = [_MINUTES_FROM, _TODAY_ROW, _OFFSET]
+    params = [midnight, _adapt_date(today)]
     if not redis_presence:
-        columns.append(_ONLINE)
-        params.append(_adapt_datetime(now - timedelta(seconds=ONLINE_SECONDS)))
+        columns += [_ONLINE_NEW, _ONLINE_SEEN]
+        params += [_adapt_datetime(now - ONLINE_WINDOW)] * 2 + [_adapt_datetime(now)]
     if closed is None:
-        columns += [_CLOSED_WEEK, _CLOSED_TOTAL]
-        params += [
-            _adapt_date(today - timedelta(days=today.weekday())),
-            _adapt_date(today),
-            _adapt_date(today),
-        ]
+        monday = today - timedelta(days=today.weekday())
+        columns += [_CLOSED_WEEK, _MINUTES_BETWEEN, _CLOSED_TOTAL, _MINUTES_BEFORE]
+        params += [_adapt_date(monday), _adapt_date(today)]
+        params += [_adapt_datetime(local_midnight(monday)), midnight]
+        params += [_adapt_date(today), midnight]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(columns)}", params)
-        row = list(cursor.fetchone())
-    today_visits, offset = row.pop(0) or 0, row.pop(0) or 0
-    online = redis_online(now) if redis_presence else row.pop(0) or 0
+        row = [int(value or 0) for value in cursor.fetchone()]  # PostgreSQL sums bigints as numeric
+    today_visits, offset = row.pop(0) + row.pop(0), row.pop(0)
+    online = redis_online(now) if redis_presence else row.pop(0) + row.pop(0)
     if closed is None:
-        closed = (row.pop(0) or 0, row.pop(0) or 0)
+        closed = (row.pop(0) + row.pop(0), row.pop(0) + row.pop(0))
         _cache_closed_days(today, closed)
     week_closed, total_closed = closed
     return Figures(

@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.db import DatabaseError
+from django.utils import timezone
 
 from . import counter
 
@@ -57,6 +58,7 @@ class VisitorCounterMiddleware:
         )
 
     def count(self, request, response) -> None:
+        now = timezone.now()
         visitor_id = request.COOKIES.get(counter.VISIT_COOKIE)
         new_visit = not counter.valid_visitor_id(visitor_id)
         if new_visit:
@@ -64,11 +66,18 @@ class VisitorCounterMiddleware:
         article_id = getattr(response, "counted_article_id", None)
         if article_id is not None and counter.read_cookie(article_id) in request.COOKIES:
             article_id = None  # this browser's view of the article was counted < 30 minutes ago
+        seen = new_visit or counter.SEEN_COOKIE not in request.COOKIES
         hit = counter.Hit(
             visitor_id=visitor_id,
             new_visit=new_visit,
-            touch_presence=new_visit or counter.SEEN_COOKIE not in request.COOKIES,
+            seen=seen,
             article_id=article_id,
+            at=now,
+            overlap_until=(
+                counter.new_visit_overlap(request.COOKIES.get(counter.NEW_VISIT_COOKIE), now)
+                if seen and not new_visit
+                else None
+            ),
         )
         # Bots are neither counted nor given a cookie. Checked only when something would be
         # written: a returning reader's repeat view skips the pattern match entirely.
@@ -86,8 +95,13 @@ class VisitorCounterMiddleware:
         common = {"httponly": True, "samesite": "Lax", "secure": request.is_secure()}
         # Sliding: every counted page keeps the visit alive for another 30 minutes.
         response.set_cookie(counter.VISIT_COOKIE, hit.visitor_id, max_age=counter.VISIT_SECONDS, **common)
-        if hit.touch_presence:
-            response.set_cookie(counter.SEEN_COOKIE, "1", max_age=counter.SEEN_WRITE_SECONDS, **common)
+        if hit.seen:
+            response.set_cookie(counter.SEEN_COOKIE, "1", max_age=counter.seen_cookie_seconds(hit), **common)
+        if hit.new_visit and counter.minute_counts_online():
+            # Online through its minute row for a few minutes: a last-seen row written meanwhile
+            # must not count this visitor a second time.
+            minute, max_age = counter.new_visit_cookie(hit.at)
+            response.set_cookie(counter.NEW_VISIT_COOKIE, minute, max_age=max_age, **common)
         if hit.article_id is not None:
             response.set_cookie(
                 counter.read_cookie(hit.article_id),

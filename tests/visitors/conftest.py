@@ -19,3 +19,13 @@ def new_browser():
     from django.test import Client
 
     return lambda: Client(HTTP_USER_AGENT=BROWSER)
+
+
+@pytest.fixture
+def housekeeping_not_due(monkeypatch):
+    """This process pruned and rolled up a moment ago: a request writes only its own rows."""
+    import time
+
+    from danvan_site.visitors import counter
+
+    monkeypatch.setattr(counter, "_last_housekeeping", time.monotonic())

@@ -161,7 +161,7 @@ def test_forged_visitor_id_is_treated_as_a_new_visitor(browser):
     assert counter.valid_visitor_id(response.cookies[counter.VISIT_COOKIE].value)
 
 
-def test_returning_readers_repeat_view_writes_nothing(browser):
+def test_returning_readers_repeat_view_writes_nothing(browser, housekeeping_not_due):
     article = PublishedArticleFactory()
     browser.get(article.get_absolute_url())
     with CaptureQueriesContext(connection) as queries:
@@ -172,16 +172,16 @@ def test_returning_readers_repeat_view_writes_nothing(browser):
     assert writes == []
 
 
-def test_new_visitor_writes_only_atomic_statements(browser):
-    """No read-modify-write: the day row and the article are incremented by the database."""
+def test_new_visitor_writes_only_atomic_statements(browser, housekeeping_not_due):
+    """No read-modify-write: the minute row and the article are incremented by the database."""
     article = PublishedArticleFactory()
     Client().get("/")  # not counted (no User-Agent); creates the site settings row
     with CaptureQueriesContext(connection) as queries:
         browser.get(article.get_absolute_url())
     writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
-    assert len(writes) == 3
+    assert len(writes) == 2
     assert '"view_count" = ("articles_article"."view_count" + 1)' in writes[0]
-    assert 'ON CONFLICT ("day") DO UPDATE SET "visits" = "visitors_dailyvisits"."visits" + 1' in writes[2]
+    assert 'ON CONFLICT ("minute") DO UPDATE SET "visits" = "visitors_visitminute"."visits" + 1' in writes[1]
 
 
 def test_online_counts_distinct_visitors_and_expires_after_5_minutes(browser, new_browser, time_machine):
@@ -207,13 +207,17 @@ def test_a_reader_still_reading_stays_online(browser, time_machine):
     assert figures().today == 1
 
 
-def test_expired_last_seen_rows_are_pruned(browser, new_browser, time_machine):
+def test_expired_last_seen_rows_are_pruned(browser, time_machine):
     from danvan_site.visitors.models import Presence
 
     time_machine.move_to("2026-11-24 10:00:00+07:00", tick=False)
-    new_browser().get("/")
-    time_machine.move_to("2026-11-24 10:06:00+07:00", tick=False)
-    counter.prune_presence(counter.timezone.now(), force=True)
+    browser.get("/")
+    time_machine.move_to("2026-11-24 10:02:00+07:00", tick=False)
+    del browser.cookies[counter.SEEN_COOKIE]
+    browser.get("/")  # a returning reader: a last-seen row
+    assert Presence.objects.count() == 1
+    time_machine.move_to("2026-11-24 10:07:01+07:00", tick=False)
+    counter.housekeeping(counter.timezone.now(), force=True)
     assert Presence.objects.count() == 0
 
 
@@ -301,9 +305,10 @@ def test_closed_days_are_not_cached_in_the_first_minute_after_midnight(time_mach
     """A visit that began at 23:59:59 may commit a moment after midnight."""
     time_machine.move_to("2026-11-25 00:00:10+07:00", tick=False)
     assert figures().total == 0
-    from danvan_site.visitors.models import DailyVisits
+    from danvan_site.visitors.models import VisitMinute
 
-    DailyVisits.objects.create(day="2026-11-24", visits=1)  # the late commit
+    # The late commit: a visit that began at 23:59:59 lands in yesterday's last minute.
+    VisitMinute.objects.create(minute="2026-11-24 23:59:00+07:00", visits=1)
     assert figures().total == 1
     time_machine.move_to("2026-11-25 00:02:00+07:00", tick=False)
     assert (figures().total, figures().week) == (1, 1)

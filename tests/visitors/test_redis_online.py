@@ -55,7 +55,9 @@ def test_online_visitors_are_counted_in_redis_and_expire(redis_cache, new_browse
     assert counter.current_figures().online == 0
 
 
-def test_new_visitor_on_an_article_costs_the_database_two_writes(redis_cache, new_browser):
+def test_new_visitor_on_an_article_costs_the_database_two_writes(
+    redis_cache, new_browser, housekeeping_not_due
+):
     article = PublishedArticleFactory()
     new_browser().get("/robots.txt")  # site settings row created outside the measurement
     with CaptureQueriesContext(connection) as queries:
