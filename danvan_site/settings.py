@@ -111,10 +111,13 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 else:
-    _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     _db["CONN_HEALTH_CHECKS"] = True
     if "TEST" not in _db:
         _db["TEST"] = {}
+# Connections are kept between requests, on SQLite too: a worker that closed its connection after
+# each request paid the opening PRAGMAs every time, and the last connection to close checkpointed
+# the whole WAL into the database file (measured with bench/counter.py: see README).
+_db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ---------------------------------------------------------------------------------
