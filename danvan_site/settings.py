@@ -114,9 +114,9 @@ else:
     _db["CONN_HEALTH_CHECKS"] = True
     if "TEST" not in _db:
         _db["TEST"] = {}
-# Connections are kept between requests, on SQLite too: a worker that closed its connection after
-# each request paid the opening PRAGMAs every time, and the last connection to close checkpointed
-# the whole WAL into the database file (measured with bench/counter.py: see README).
+# Connections are kept between requests, on SQLite too: a worker that opened a connection for each
+# request (PRAGMAs, WAL index, a checkpoint when the last one closes) served half the pages/s —
+# measured with bench/counter.py, see README "Visitor counter".
 _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
