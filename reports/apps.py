@@ -14,12 +14,20 @@ class ReportsConfig(AppConfig):
         self.connect_page_cache()
 
     def connect_page_cache(self):
-        """The public showcase is page-cached: any change to what it shows renews the pages."""
+        """The public showcase is page-cached and the province summary kept: any change to what
+        they show renews them."""
         from django.db.models.signals import post_delete, post_save
 
         from articles.signals import bump_content_version
 
-        for name in ("CampaignReport", "ExemplaryModel", "District", "Field"):
+        for name in (
+            "CampaignReport",
+            "FieldResult",
+            "ExemplaryModel",
+            "District",
+            "Field",
+            "ReportingPeriod",
+        ):
             model = self.get_model(name)
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{name}")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bumpd-{name}")

@@ -4,6 +4,7 @@ page, the CSV and the XLSX, so their totals cannot disagree.
 A fixed number of queries whatever the number of units: fields, units, reports, summed figures.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q, Sum
@@ -120,7 +121,9 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
         .values("report__district_id", "field_id")
         .annotate(**{name: Sum(name) for name in FieldResult.FIGURES})
     )
-    figures = {(s["report__district_id"], s["field_id"]): s for s in sums}
+    figures_by_district = defaultdict(list)  # one pass over the sums, not one per unit
+    for s in sums:
+        figures_by_district[s["report__district_id"]].append(s)
 
     field_index = {f.pk: i for i, f in enumerate(fields)}
     column_totals = [Cell() for _ in fields]
@@ -136,8 +139,9 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
             cells=cells,
             is_counted=report is not None and report.pk in counted_ids,
         )
-        for (district_id, field_id), s in figures.items():
-            if district_id != district.pk or field_id not in field_index:
+        for s in figures_by_district[district.pk]:
+            field_id = s["field_id"]
+            if field_id not in field_index:
                 continue
             cell = Cell(
                 s["registered_collective"] + s["registered_individual"],

@@ -4,9 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from danvan_site.pagecache import AnonymousPageCacheMixin
+from articles.signals import content_version
+from danvan_site.pagecache import PAGE_TTL, AnonymousPageCacheMixin, page_cache
 
 from . import exports
 from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
@@ -222,9 +225,16 @@ class SummaryView(StaffMixin, TemplateView):
         district_ids = None
         if not request.user.has_perm(REVIEW_PERMISSION):
             district_ids = [staff_district_id(request.user)]
-        self.summary = build_summary(
-            period, self.visible_reports(), include_submitted=include_submitted, district_ids=district_ids
-        )
+        # The same for everyone who sees the same units, until a report, model, unit, field or
+        # period changes (each bumps the content version) or the day turns (lateness).
+        scope = "all" if district_ids is None else ",".join(map(str, district_ids))
+        self.cache_key = f"summary:{content_version()}:{timezone.localdate():%Y%m%d}:{period.pk}:{int(include_submitted)}:{scope}"
+        self.summary = page_cache().get(self.cache_key)
+        if self.summary is None:
+            self.summary = build_summary(
+                period, self.visible_reports(), include_submitted=include_submitted, district_ids=district_ids
+            )
+            page_cache().set(self.cache_key, self.summary, PAGE_TTL)
         fmt = request.GET.get("format")
         if fmt == "csv":
             return exports.csv_response(self.summary)
@@ -238,8 +248,14 @@ class SummaryView(StaffMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["summary"] = self.summary
         ctx["period"] = self.summary.period
-        ctx["chart"] = self.summary.chart()
         ctx["periods"] = ReportingPeriod.objects.all()
+        ctx["summary_body"] = page_cache().get_or_set(
+            f"{self.cache_key}:html",
+            lambda: render_to_string(
+                "reports/includes/summary_body.html", {"summary": self.summary, "chart": self.summary.chart()}
+            ),
+            PAGE_TTL,
+        )
         return ctx
 
 

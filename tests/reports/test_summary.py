@@ -3,6 +3,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -193,3 +194,36 @@ def test_xlsx_query_count_does_not_grow_with_units(
         FieldResultFactory(report=ApprovedReportFactory(period=period), field=fields[0], **figures(1))
     with django_assert_max_num_queries(SUMMARY_QUERY_BUDGET):
         assert province_client.get(_url(period, format="xlsx")).status_code == 200
+
+
+def test_a_kept_summary_is_renewed_by_a_review_and_a_figure_change(province_client, fields, con_cuong):
+    period = ReportingPeriodFactory()
+    report = SubmittedReportFactory(district=con_cuong, period=period)
+    result = FieldResultFactory(report=report, field=fields[0], **figures(10))
+    assert province_client.get(_url(period)).context["summary"].grand_total.registered == 0
+    assert province_client.get(_url(period)).context["summary"].grand_total.registered == 0  # kept
+
+    report.approve(report.submitted_by)
+    html = province_client.get(_url(period)).content.decode()
+    assert 'data-total="registered">10<' in html
+
+    result.registered_collective = 12
+    result.save()
+    html = province_client.get(_url(period)).content.decode()
+    assert 'data-total="registered">12<' in html
+
+
+def test_a_district_never_gets_the_province_summary_kept_for_others(
+    province_client, district_user, fields, con_cuong, ky_son
+):
+    period = ReportingPeriodFactory()
+    for district, n in ((con_cuong, 4), (ky_son, 7)):
+        FieldResultFactory(
+            report=ApprovedReportFactory(district=district, period=period), field=fields[0], **figures(n)
+        )
+    assert province_client.get(_url(period)).context["summary"].grand_total.registered == 11
+    district_client = Client()
+    district_client.force_login(district_user)
+    html = district_client.get(_url(period)).content.decode()
+    assert 'data-total="registered">4<' in html
+    assert ky_son.name not in html
