@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.signals import content_version
@@ -220,21 +221,28 @@ class SummaryView(StaffMixin, TemplateView):
     template_name = "reports/summary.html"
 
     def get(self, request, *args, **kwargs):
-        period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
-        include_submitted = request.GET.get("include_submitted") == "1"
+        self.period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
+        self.include_submitted = request.GET.get("include_submitted") == "1"
         district_ids = None
         if not request.user.has_perm(REVIEW_PERMISSION):
             district_ids = [staff_district_id(request.user)]
-        # The same for everyone who sees the same units, until a report, model, unit, field or
-        # period changes (each bumps the content version) or the day turns (lateness).
-        scope = "all" if district_ids is None else ",".join(map(str, district_ids))
-        self.cache_key = f"summary:{content_version()}:{timezone.localdate():%Y%m%d}:{period.pk}:{int(include_submitted)}:{scope}"
-        self.summary = page_cache().get(self.cache_key)
-        if self.summary is None:
-            self.summary = build_summary(
-                period, self.visible_reports(), include_submitted=include_submitted, district_ids=district_ids
+        # Built only when something reads it: the page's table usually comes from the cache.
+        self.summary = SimpleLazyObject(
+            lambda: build_summary(
+                self.period,
+                self.visible_reports(),
+                include_submitted=self.include_submitted,
+                district_ids=district_ids,
             )
-            page_cache().set(self.cache_key, self.summary, PAGE_TTL)
+        )
+        # The table, chart and lists are the same for everyone who sees the same units, until a
+        # report, figure, model, unit, field or period changes (each bumps the content version)
+        # or the day turns (lateness).
+        scope = "all" if district_ids is None else ",".join(map(str, district_ids))
+        self.body_key = (
+            f"summary:{content_version()}:{timezone.localdate():%Y%m%d}:"
+            f"{self.period.pk}:{int(self.include_submitted)}:{scope}"
+        )
         fmt = request.GET.get("format")
         if fmt == "csv":
             return exports.csv_response(self.summary)
@@ -247,10 +255,11 @@ class SummaryView(StaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["summary"] = self.summary
-        ctx["period"] = self.summary.period
+        ctx["period"] = self.period
+        ctx["include_submitted"] = self.include_submitted
         ctx["periods"] = ReportingPeriod.objects.all()
         ctx["summary_body"] = page_cache().get_or_set(
-            f"{self.cache_key}:html",
+            self.body_key,
             lambda: render_to_string(
                 "reports/includes/summary_body.html", {"summary": self.summary, "chart": self.summary.chart()}
             ),

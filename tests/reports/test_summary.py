@@ -200,8 +200,8 @@ def test_a_kept_summary_is_renewed_by_a_review_and_a_figure_change(province_clie
     period = ReportingPeriodFactory()
     report = SubmittedReportFactory(district=con_cuong, period=period)
     result = FieldResultFactory(report=report, field=fields[0], **figures(10))
-    assert province_client.get(_url(period)).context["summary"].grand_total.registered == 0
-    assert province_client.get(_url(period)).context["summary"].grand_total.registered == 0  # kept
+    for _ in range(2):  # built, then kept
+        assert 'data-total="registered">0<' in province_client.get(_url(period)).content.decode()
 
     report.approve(report.submitted_by)
     html = province_client.get(_url(period)).content.decode()
@@ -221,7 +221,7 @@ def test_a_district_never_gets_the_province_summary_kept_for_others(
         FieldResultFactory(
             report=ApprovedReportFactory(district=district, period=period), field=fields[0], **figures(n)
         )
-    assert province_client.get(_url(period)).context["summary"].grand_total.registered == 11
+    assert 'data-total="registered">11<' in province_client.get(_url(period)).content.decode()
     district_client = Client()
     district_client.force_login(district_user)
     html = district_client.get(_url(period)).content.decode()
