@@ -1,15 +1,18 @@
 import sys
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache so cached fragments never leak between tests."""
-    cache.clear()
+    """Each test starts with empty caches (the shared one and the per-process pages cache) so
+    cached pages, fragments and sums never leak between tests."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

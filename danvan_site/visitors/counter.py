@@ -51,6 +51,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from danvan_site.pagecache import page_cache
+
 from .models import CounterSettings, DailyVisits, Presence, VisitMinute
 
 logger = logging.getLogger(__name__)
@@ -377,13 +379,14 @@ def _closed_days_key(today) -> str:
 
 
 def _cache_closed_days(today, sums: tuple[int, int]) -> None:
-    """Closed days never change, so their sums are kept until midnight (keyed by the date, so every
-    process, whatever its cache, agrees) — once the new day is past its grace minute."""
+    """Closed days never change, so their sums are kept until midnight — once the new day is past
+    its grace minute — in each process's own memory (keyed by the date, every process agrees):
+    a read there costs no round trip to the shared cache, which under `make serve` is a query."""
     now = timezone.localtime()
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     if now - midnight >= CLOSED_DAY_GRACE:
         until_tomorrow = (midnight + timedelta(days=1) - now).total_seconds()
-        cache.set(_closed_days_key(today), sums, max(1, int(until_tomorrow)))
+        page_cache().set(_closed_days_key(today), sums, max(1, int(until_tomorrow)))
 
 
 def current_figures() -> Figures:
@@ -394,7 +397,7 @@ def current_figures() -> Figures:
     now = timezone.now()
     today = timezone.localdate(now)
     midnight = _adapt_datetime(local_midnight(today))
-    closed = cache.get(_closed_days_key(today))
+    closed = page_cache().get(_closed_days_key(today))
     redis_presence = presence_in_redis()
     columns = [_MINUTES_FROM, _TODAY_ROW, _OFFSET]
     params = [midnight, _adapt_date(today)]

@@ -265,15 +265,12 @@ def test_admin_offset_is_added_to_total_only(browser):
 
 
 def test_statistics_cost_one_query_per_page_even_when_closed_days_are_not_cached(browser, time_machine):
-    from django.core.cache import cache
-
     from danvan_site.visitors.models import DailyVisits
 
     time_machine.move_to("2026-11-25 10:00+07:00", tick=False)  # a Wednesday
     DailyVisits.objects.create(day="2026-11-23", visits=5)  # Monday of this week
     DailyVisits.objects.create(day="2026-11-20", visits=7)  # last week
-    cache.clear()
-    for _ in range(2):  # closed days read along, then from the cache
+    for _ in range(2):  # closed days read along, then from the process's memory (no round trip)
         with CaptureQueriesContext(connection) as queries:
             figures_now = counter.current_figures()
         assert len(queries) == 1
@@ -312,3 +309,20 @@ def test_closed_days_are_not_cached_in_the_first_minute_after_midnight(time_mach
     assert figures().total == 1
     time_machine.move_to("2026-11-25 00:02:00+07:00", tick=False)
     assert (figures().total, figures().week) == (1, 1)
+
+
+def test_the_box_is_redrawn_at_most_once_a_max_age_while_counting_stays_exact(browser, settings, monkeypatch):
+    from articles import live
+
+    clock = [1000.0]
+    monkeypatch.setattr(live.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(live, "_last_box", (0.0, ""))
+    settings.VISITOR_STATS_MAX_AGE = 1.0
+    assert '<dd data-stat="today">0</dd>' in live.visitor_stats(None)  # drawn before anyone came
+    browser.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert '<dd data-stat="today">0</dd>' in live.visitor_stats(None)  # the same box, no query
+    assert len(queries) == 0
+    assert figures().today == 1  # the count itself is exact at once
+    clock[0] += 1.0
+    assert '<dd data-stat="today">1</dd>' in live.visitor_stats(None)  # redrawn after a second
