@@ -221,7 +221,7 @@ def start_server():
     env = {**os.environ, **SERVE_ENV, "PORT": str(PORT)}
     # As `make serve` runs it, without the access log (a proxy logs in production) so wrk
     # measures the application.
-    env["GUNICORN_ARGS"] = "--max-requests 50000 --max-requests-jitter 5000"
+    env["GUNICORN_ARGS"] = "--max-requests 50000 --max-requests-jitter 5000 --preload"
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "serve"],
         cwd=ROOT,
