@@ -21,9 +21,9 @@ _last_box: tuple[float, str] = (0.0, "")
 def visitor_stats(request):
     """ "Thống kê truy cập" for the sidebar; no box when the counter is off.
 
-    The figures are exact when drawn (one query); a process shows the same box for at most
-    VISITOR_STATS_MAX_AGE seconds (1 by default), so a busy site reads them once a second per
-    worker instead of on every page. Counting is not affected.
+    The figures are exact when drawn (one query). With VISITOR_STATS_MAX_AGE > 0 a process shows
+    the same box for that many seconds instead of reading the figures on every page; counting is
+    not affected.
     """
     global _last_box
     if not counter.enabled():

@@ -24,6 +24,3 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.mkdtemp(prefix="danvan-test-db-")) / "test.sqlite3")
     }
-
-# Tests read the visitor box right after counting: no redraw interval.
-VISITOR_STATS_MAX_AGE = 0
