@@ -20,5 +20,5 @@ def parse_tags(text: str) -> list[str]:
 
 
 def tags_to_string(tags) -> str:
-    """Tags as the editor's field shows them, the inverse of `parse_tags`."""
-    return ", ".join(parse_tags(", ".join(tag.name for tag in tags)))
+    """Tags (objects or names) as the editor's field shows them, the inverse of `parse_tags`."""
+    return ", ".join(parse_tags(", ".join(getattr(tag, "name", tag) for tag in tags)))

@@ -4,8 +4,8 @@ article moves it to a trash editors restore from."""
 import pytest
 from django.db.models import F
 
-from articles.history import tag_string
 from articles.models import Article, Category
+from articles.tagging import tags_to_string
 from tests.factories import CategoryFactory, PublishedArticleFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -200,7 +200,7 @@ class TestHistory:
         form = client.get(url).context["adminform"].form
         data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
         tags = data.get("tags", "")
-        data["tags"] = tags if isinstance(tags, str) else tag_string(tags)
+        data["tags"] = tags if isinstance(tags, str) else tags_to_string(tags)
         data.update(
             {
                 "category": article.category_id,
