@@ -180,7 +180,7 @@ def test_new_visitor_writes_only_atomic_statements(browser, housekeeping_not_due
         browser.get(article.get_absolute_url())
     writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
     assert len(writes) == 2
-    assert '"view_count" = ("articles_article"."view_count" + 1)' in writes[0]
+    assert writes[0].startswith('UPDATE "articles_article" SET "view_count" = "view_count" + 1 WHERE "id" = ')
     assert 'ON CONFLICT ("minute") DO UPDATE SET "visits" = "visitors_visitminute"."visits" + 1' in writes[1]
 
 
