@@ -315,10 +315,10 @@ CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or 
 # Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
 VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
 # Seconds a process may show the same "Thống kê truy cập" box; counting itself is always exact.
-# 0 (default) = every page reads the figures afresh. 1 makes returning readers' pages about 8 %
-# cheaper (bench/counter.py), but `make bench` then showed an unexplained p99 of 105 ms on one
-# page (README "Visitor counter"), so it is not the default.
-VISITOR_STATS_MAX_AGE = env.float("VISITOR_STATS_MAX_AGE", default=0.0)
+# 1 (default): a worker reads the figures at most once a second instead of on every page, which is
+# most of what the counter costs a returning reader (bench/counter.py, README "Visitor counter").
+# 0 = every page reads them afresh.
+VISITOR_STATS_MAX_AGE = env.float("VISITOR_STATS_MAX_AGE", default=1.0)
 # Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
 VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
 

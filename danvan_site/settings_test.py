@@ -14,6 +14,8 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="danvan-test-media-")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+# Tests read the visitor box right after counting: drawn afresh on every page, not once a second.
+VISITOR_STATS_MAX_AGE = 0
 # The captcha accepts the answer "passed" (tests only; production settings never set this).
 CAPTCHA_TEST_MODE = True
 

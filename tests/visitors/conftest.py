@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 BROWSER = (
@@ -29,3 +31,25 @@ def housekeeping_not_due(monkeypatch):
     from danvan_site.visitors import counter
 
     monkeypatch.setattr(counter, "_last_housekeeping", time.monotonic())
+
+
+_WRITE_STATEMENT = ("INSERT", "UPDATE", "DELETE", "WITH")
+_WRITTEN_TABLE = re.compile(r'(?:UPDATE|INSERT INTO|DELETE FROM) "(\w+)"')
+
+
+def write_statements(queries) -> list[str]:
+    """The writing statements among captured queries: one per round trip to the database."""
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(_WRITE_STATEMENT)]
+
+
+def written_tables(queries) -> list[str]:
+    """Each write in order, by its table; a PostgreSQL statement whose first writes are
+    data-modifying CTEs (counter.write_atomically) counts as each of its parts."""
+    return [table for sql in write_statements(queries) for table in _WRITTEN_TABLE.findall(sql)]
+
+
+def statements_for(writes: int) -> int:
+    """Round trips for that many writes of one request: one statement on PostgreSQL."""
+    from django.db import connection
+
+    return min(writes, 1) if connection.vendor == "postgresql" else writes

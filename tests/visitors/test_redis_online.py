@@ -16,6 +16,8 @@ from danvan_site.visitors import counter
 from danvan_site.visitors.models import Presence
 from tests.factories import PublishedArticleFactory
 
+from .conftest import written_tables
+
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server is not installed"),
@@ -62,9 +64,6 @@ def test_new_visitor_on_an_article_costs_the_database_two_writes(
     new_browser().get("/robots.txt")  # site settings row created outside the measurement
     with CaptureQueriesContext(connection) as queries:
         new_browser().get(article.get_absolute_url())
-    writes = [
-        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
-    ]
-    assert len(writes) == 2
+    assert written_tables(queries) == ["articles_article", "visitors_visitminute"]
     article.refresh_from_db()
     assert (article.view_count, counter.current_figures().today) == (1, 1)
