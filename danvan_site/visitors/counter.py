@@ -29,7 +29,8 @@ and the roll-up — runs at most once a minute per process, after a counted requ
 Visitor state lives in cookies that carry no data about the person: `dv_vid` holds a random id
 (its 30-minute sliding lifetime *is* the visit), `dv_nv` a minute, and two flag cookies whose
 value is just "1" spare the database repeat writes: `dv_on` (the visitor is online as of under a
-minute ago) and `dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent
+minute ago; a new visit needs none within its first minute, `in_new_visit_minute`) and
+`dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent
 only there: this browser's view of the article is counted).
 """
 
@@ -220,13 +221,12 @@ def new_visit_overlap(value: str | None, now: datetime) -> datetime | None:
     return until if minute <= now < until else None
 
 
-def seen_cookie_seconds(hit: Hit) -> int:
-    """Lifetime of `dv_on`: a minute, so a reader is written at most once a minute and stays online
-    at least 4 minutes after any page. A new visit counted by its minute row is online only until
-    that minute + 5 minutes, so its `dv_on` ends with the minute: a page after that is written."""
-    if hit.new_visit and minute_counts_online():
-        return _seconds_until(minute_of(hit.at) + timedelta(seconds=SEEN_WRITE_SECONDS), hit.at)
-    return SEEN_WRITE_SECONDS
+def in_new_visit_minute(value: str | None, now: datetime) -> bool:
+    """Whether `dv_nv` names the minute `now` falls in: the visit began this minute, its minute row
+    counts the visitor online for 4–5 more minutes, and a page now needs no last-seen write. From
+    the next minute on, a page writes it (with `overlap_until`). This spares a new visit a `dv_on`
+    cookie; a forged value can only hide its own sender, and for this minute only."""
+    return value is not None and value == str(int(now.timestamp()) // 60)
 
 
 def _seconds_until(moment: datetime, now: datetime) -> int:

@@ -66,7 +66,10 @@ class VisitorCounterMiddleware:
         article_id = getattr(response, "counted_article_id", None)
         if article_id is not None and counter.read_cookie(article_id) in request.COOKIES:
             article_id = None  # this browser's view of the article was counted < 30 minutes ago
-        seen = new_visit or counter.SEEN_COOKIE not in request.COOKIES
+        seen = new_visit or (
+            counter.SEEN_COOKIE not in request.COOKIES
+            and not counter.in_new_visit_minute(request.COOKIES.get(counter.NEW_VISIT_COOKIE), now)
+        )
         hit = counter.Hit(
             visitor_id=visitor_id,
             new_visit=new_visit,
@@ -95,13 +98,15 @@ class VisitorCounterMiddleware:
         common = {"httponly": True, "samesite": "Lax", "secure": request.is_secure()}
         # Sliding: every counted page keeps the visit alive for another 30 minutes.
         response.set_cookie(counter.VISIT_COOKIE, hit.visitor_id, max_age=counter.VISIT_SECONDS, **common)
-        if hit.seen:
-            response.set_cookie(counter.SEEN_COOKIE, "1", max_age=counter.seen_cookie_seconds(hit), **common)
         if hit.new_visit and counter.minute_counts_online():
             # Online through its minute row for a few minutes: a last-seen row written meanwhile
-            # must not count this visitor a second time.
+            # must not count this visitor a second time. It also stands for `dv_on` this minute.
             minute, max_age = counter.new_visit_cookie(hit.at)
             response.set_cookie(counter.NEW_VISIT_COOKIE, minute, max_age=max_age, **common)
+        elif hit.seen:
+            # A minute: the reader is written at most once a minute and stays online at least
+            # 4 minutes after any page.
+            response.set_cookie(counter.SEEN_COOKIE, "1", max_age=counter.SEEN_WRITE_SECONDS, **common)
         if hit.article_id is not None:
             response.set_cookie(
                 counter.read_cookie(hit.article_id),

@@ -61,10 +61,13 @@ class TestWritesPerRequest:
         browser.get("/")
         assert writes_of(browser, article.get_absolute_url()) == ["articles_article"]
 
-    def test_returning_reader_a_minute_later_writes_the_view_and_the_last_seen_time(self, browser):
+    def test_returning_reader_a_minute_later_writes_the_view_and_the_last_seen_time(
+        self, browser, time_machine
+    ):
         article = PublishedArticleFactory()
+        at(time_machine, "2026-11-24 10:00:30+07:00")
         browser.get("/")
-        del browser.cookies[counter.SEEN_COOKIE]  # a minute has passed
+        at(time_machine, "2026-11-24 10:01:00+07:00")
         assert writes_of(browser, article.get_absolute_url()) == ["articles_article", "visitors_presence"]
 
     def test_repeat_view_writes_nothing(self, browser):
@@ -86,7 +89,7 @@ class TestOnline:
         browser.get("/")
         for minute in (1, 2, 3, 4):
             at(time_machine, f"2026-11-24 10:0{minute}:00+07:00")
-            del browser.cookies[counter.SEEN_COOKIE]  # its lifetime is over: the page writes last-seen
+            browser.cookies.pop(counter.SEEN_COOKIE, None)  # a minute on: the page writes last-seen
             browser.get("/")
             assert figures().online == 1
         for moment in ("10:04:59", "10:05:00", "10:05:01", "10:08:59", "10:09:00"):
@@ -100,27 +103,34 @@ class TestOnline:
         at(time_machine, "2026-11-24 10:00:00+07:00")
         browser.get("/")
         at(time_machine, "2026-11-24 10:06:00+07:00")  # `dv_nv` has expired with its window
-        browser.cookies.pop(counter.SEEN_COOKIE)
         browser.cookies.pop(counter.NEW_VISIT_COOKIE)
         browser.get("/")
         assert figures().online == 1
 
-    def test_new_visit_marks_the_reader_seen_until_the_end_of_its_minute(self, browser, time_machine):
+    def test_new_visit_marks_the_reader_seen_until_the_end_of_its_minute(
+        self, browser, time_machine, housekeeping_not_due
+    ):
         """A page later in the visit's first minute is covered by the minute row for 4 more
         minutes; from the next minute on, a page writes the last-seen time."""
         at(time_machine, "2026-11-24 10:00:45+07:00")
         response = browser.get("/")
-        assert response.cookies[counter.SEEN_COOKIE]["max-age"] == 15
+        assert counter.SEEN_COOKIE not in response.cookies  # `dv_nv` stands for it this minute
         new_visit = response.cookies[counter.NEW_VISIT_COOKIE]
         assert new_visit["max-age"] == 255  # until 10:05:00, when the minute row stops counting
         assert int(new_visit.value) * 60 == datetime(2026, 11, 24, 3, 0, tzinfo=UTC).timestamp()
+        at(time_machine, "2026-11-24 10:00:59+07:00")
+        assert writes_of(browser, "/") == []
+        at(time_machine, "2026-11-24 10:01:00+07:00")
+        response = browser.get("/")
+        assert Presence.objects.get().overlap_until == datetime(2026, 11, 24, 3, 5, tzinfo=UTC)
+        assert response.cookies[counter.SEEN_COOKIE]["max-age"] == 60
+        assert (figures().online, figures().today) == (1, 1)
 
     @pytest.mark.parametrize("forged", ["abc", "-5", "99999999999999", "0", "1e3"])
     def test_a_forged_new_visit_cookie_does_not_hide_a_reader(self, browser, time_machine, forged):
         at(time_machine, "2026-11-24 10:00:00+07:00")
         browser.get("/")
         at(time_machine, "2026-11-24 10:06:00+07:00")
-        del browser.cookies[counter.SEEN_COOKIE]
         browser.cookies[counter.NEW_VISIT_COOKIE] = forged
         browser.get("/")
         assert figures().online == 1
