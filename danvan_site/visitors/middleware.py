@@ -46,11 +46,14 @@ class VisitorCounterMiddleware:
     def counts(self, request, response) -> bool:
         if request.method != "GET" or request.path_info.startswith(self.excluded_prefixes):
             return False
-        # Speculative prefetches are not page views; the page is counted if it is shown.
-        if "prefetch" in request.headers.get("Sec-Purpose", request.headers.get("Purpose", "")):
+        # Request headers are read from META: `request.headers` would build a dict of every header
+        # on each page for these three. Speculative prefetches are not page views; the page is
+        # counted if it is shown.
+        meta = request.META
+        if "prefetch" in meta.get("HTTP_SEC_PURPOSE", meta.get("HTTP_PURPOSE", "")):
             return False
         if response.status_code == 304:
-            return "text/html" in request.headers.get("Accept", "")
+            return "text/html" in meta.get("HTTP_ACCEPT", "")
         return (
             200 <= response.status_code < 300
             and not response.streaming
@@ -85,7 +88,7 @@ class VisitorCounterMiddleware:
         # Bots are neither counted nor given a cookie. Checked only when something would be
         # written: a returning reader's repeat view skips the pattern match entirely.
         if hit.needs_write:
-            if counter.is_bot(request.headers.get("User-Agent", "")):
+            if counter.is_bot(request.META.get("HTTP_USER_AGENT", "")):
                 return
             try:
                 counter.record_hit(hit)
