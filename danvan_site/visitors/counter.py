@@ -1,8 +1,8 @@
 """The visitor counter's rules (SPEC "Counting rules") and its reads and writes.
 
 Writes are atomic SQL — `view_count = view_count + 1` on the article, upserts on the minute's row
-and on the visitor's last-seen row — never a read-modify-write in Python, so N parallel new visitors add exactly N on
-SQLite (WAL, IMMEDIATE transactions, busy timeout) and on PostgreSQL.
+and on the visitor's last-seen row — never a read-modify-write in Python, so N parallel new
+visitors add exactly N on SQLite (WAL, IMMEDIATE transactions, busy timeout) and on PostgreSQL.
 
 At most two writes per counted request, none for a returning reader's repeat views:
 
@@ -30,8 +30,8 @@ Visitor state lives in cookies that carry no data about the person: `dv_vid` hol
 (its 30-minute sliding lifetime *is* the visit), `dv_nv` a minute, and two flag cookies whose
 value is just "1" spare the database repeat writes: `dv_on` (the visitor is online as of under a
 minute ago; a new visit needs none within its first minute, `in_new_visit_minute`) and
-`dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent
-only there: this browser's view of the article is counted).
+`dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent only there: this
+browser's view of the article is counted).
 """
 
 import functools

@@ -231,3 +231,20 @@ def test_tags_are_listed_in_vietnamese_alphabetical_order(client):
     html = client.get(article.get_absolute_url()).content.decode()
     tags = re.findall(r'rel="tag">([^<]+)</a>', html)
     assert tags == ["an sinh xã hội", "Đối thoại", "Nông thôn mới"]  # Đ with D, not after Z
+
+
+def test_a_fresh_worker_reuses_the_category_numbering_of_another(client):
+    """The page keys of a category are numbered once for all workers (shared cache): a worker
+    with an empty memory — just recycled — reads them instead of numbering the list again."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    category = CategoryFactory()
+    PublishedArticleFactory.create_batch(21, category=category)
+    assert client.get(category.get_absolute_url() + "?page=2").status_code == 200  # numbered here
+    caches["pages"].clear()  # another process: nothing in its own memory
+    with CaptureQueriesContext(connection) as queries:
+        page2 = html_of(client.get(category.get_absolute_url() + "?page=2"))
+    assert page2.count('class="item-title"') == 1
+    assert not [q for q in queries if "ROW_NUMBER" in q["sql"].upper()]
