@@ -8,6 +8,7 @@ No database access here: connections must not be shared with forked workers.
 """
 
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
@@ -21,7 +22,7 @@ def warm_up() -> None:
     resolver = get_resolver()
     resolver.url_patterns  # noqa: B018 — imports the URLconf and every view module
     resolver.app_dict  # noqa: B018 — builds the lookup tables `{% url %}` and reverse() use
-    for directory in settings.TEMPLATES[0]["DIRS"]:
+    for directory in map(Path, settings.TEMPLATES[0]["DIRS"]):
         for path in sorted(directory.rglob("*.html")):
             name = path.relative_to(directory).as_posix()
             try:
