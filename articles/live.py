@@ -1,5 +1,6 @@
 """Live holes of cached pages (danvan_site.pagecache): rendered for each request."""
 
+import dataclasses
 import time
 
 from django.conf import settings
@@ -33,12 +34,11 @@ def visitor_stats(request):
     if max_age > 0 and now < until:
         return html
     figures = counter.current_figures()
-    html = _box_format().format(**{name: vn_number(getattr(figures, name)) for name in _FIGURES})
+    html = _box_format().format(**{name: vn_number(value) for name, value in vars(figures).items()})
     _last_box = (now + max_age, html)
     return html
 
 
-_FIGURES = ("online", "today", "week", "total")
 _box: str | None = None
 
 
@@ -48,7 +48,7 @@ def _box_format() -> str:
     page (bench/counter.py). Rendered anew each time under DEBUG, where templates are edited live."""
     global _box
     if _box is None or settings.DEBUG:
-        markers = {name: f"\x00{name}\x00" for name in _FIGURES}
+        markers = {field.name: f"\x00{field.name}\x00" for field in dataclasses.fields(counter.Figures)}
         html = get_template("includes/visitor_stats.html").render({"stats": markers})
         html = html.replace("{", "{{").replace("}", "}}")
         for name, marker in markers.items():

@@ -34,29 +34,31 @@ class KeysetPaginator(Paginator):
         from articles.signals import content_version
         from danvan_site.pagecache import entry_ttl, page_cache
 
+        version = content_version()
+        key = f"keyset:{self.index_key}:{self.per_page}:{version}"
         local = page_cache()
-        key = f"keyset:{self.index_key}:{self.per_page}:{content_version()}"
         index = local.get(key)
         if index is None:
             index = shared.get(key)
-            if index is not None:
-                local.set(key, index, entry_ttl(content_version()))
-        if index is None:
-            order = [F("published_at").desc(), F("pk").desc()]
-            rows = list(
-                self.object_list.order_by()
-                .annotate(row=Window(RowNumber(), order_by=order), total=Window(Count("pk")))
-                .annotate(slot=Mod(F("row") - 1, self.per_page))
-                .filter(slot=0)
-                .order_by("row")
-                .values_list("published_at", "pk", "total")
-            )
-            index = (rows[0][2] if rows else 0, [(published_at, pk) for published_at, pk, _ in rows])
             # A save changes the version; a scheduled article appears by time (entry_ttl).
-            ttl = entry_ttl(content_version())
-            local.set(key, index, ttl)
-            shared.set(key, index, ttl)
+            if index is None:
+                index = self._number_pages()
+                shared.set(key, index, entry_ttl(version))
+            local.set(key, index, entry_ttl(version))
         return index
+
+    def _number_pages(self) -> tuple[int, list]:
+        """The exact count and the first (published_at, pk) of every page, in one query."""
+        order = [F("published_at").desc(), F("pk").desc()]
+        rows = list(
+            self.object_list.order_by()
+            .annotate(row=Window(RowNumber(), order_by=order), total=Window(Count("pk")))
+            .annotate(slot=Mod(F("row") - 1, self.per_page))
+            .filter(slot=0)
+            .order_by("row")
+            .values_list("published_at", "pk", "total")
+        )
+        return (rows[0][2] if rows else 0, [(published_at, pk) for published_at, pk, _ in rows])
 
     @cached_property
     def count(self):

@@ -34,13 +34,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from readers import BROWSER, cookie_header, returning_cookies
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-BROWSER = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/124.0.0.0 Safari/537.36"
-)
 
 
 def run(cmd, env, **kw):
@@ -58,10 +56,10 @@ def wait_up(url, timeout=30):
     raise SystemExit(f"server did not answer: {url}")
 
 
-def get(url, headers=None):
-    request = urllib.request.Request(url, headers={"User-Agent": BROWSER, **(headers or {})})
+def get(url):
+    request = urllib.request.Request(url, headers={"User-Agent": BROWSER})
     with urllib.request.urlopen(request, timeout=10) as response:
-        return response.read().decode(), response.headers.get_all("Set-Cookie") or []
+        return response.read().decode()
 
 
 def wrk(url, headers, args):
@@ -134,19 +132,10 @@ def main():
         for address in addresses.values():
             wait_up(f"http://{address}/robots.txt")
 
-        home, _ = get(f"http://{args.on}/")
+        home = get(f"http://{args.on}/")
         path = re.search(r'href="(/tin-tuc/[a-z0-9-]+/)"', home).group(1)
-        # A returning reader: the cookies a browser holds after reading this article, some minutes
-        # into the visit — `dv_nv` (the first minute's mark) has expired and a later page set
-        # `dv_on` (wrk replays it: the once-a-minute last-seen write of a real browser is left out).
-        _, set_cookies = get(f"http://{args.on}{path}")
-        jar = dict(c.split(";", 1)[0].split("=", 1) for c in set_cookies)
-        jar.pop("dv_nv", None)
-        _, set_cookies = get(
-            f"http://{args.on}{path}", {"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())}
-        )
-        jar.update(c.split(";", 1)[0].split("=", 1) for c in set_cookies)
-        cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
+        # A returning reader: the cookies a browser holds some minutes into its visit.
+        cookie = cookie_header(returning_cookies(f"http://{args.on}{path}"))
         print(f"Article {path}\nReturning reader's cookies: {cookie}\n", flush=True)
 
         scenarios = [

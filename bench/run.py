@@ -29,9 +29,10 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import quote
+
+from readers import BROWSER, cookie_header, returning_cookies
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -46,11 +47,6 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 # Two-word phrase found in nearly every article: the expensive search, not a lucky one.
 SEARCH_PHRASE = "dân vận"
 BIG_CATEGORY = "tin-tuc-su-kien"
-# Readers' browser: without a User-Agent the visitor counter takes a client for a bot and skips it.
-BROWSER = (
-    "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/124.0.0.0 Mobile Safari/537.36"
-)
 
 # The settings `make serve` runs with, plus the floor page and a plain-HTTP loopback.
 SERVE_ENV = {
@@ -293,24 +289,6 @@ def settle():
         time.sleep(0.5)
 
 
-def browser_cookies(page) -> dict:
-    """What a returning reader's browser holds some minutes into a visit: the CSRF cookie and the
-    visitor counter's — `dv_vid`, `dv_r<id>` of an article, and `dv_on` from a page after the
-    visit's first minute (its `dv_nv` mark gone), so the counter writes nothing for them."""
-    jar = dict(page.cookies)
-    for _ in range(2):
-        request = urllib.request.Request(BASE + page.url, headers={"User-Agent": BROWSER})
-        if jar:
-            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in jar.items()))
-        with urllib.request.urlopen(request, timeout=10) as response:
-            received = SimpleCookie()
-            for header in response.headers.get_all("Set-Cookie") or []:
-                received.load(header)
-        jar.update((k, m.value) for k, m in received.items())
-        jar.pop("dv_nv", None)
-    return jar
-
-
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -325,7 +303,7 @@ def wrk(url, cookies, duration, script):
     cmd = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "5s", "-s", script]
     cmd += ["-H", f"User-Agent: {BROWSER}"]  # a browser: the visitor counter counts it
     if cookies:
-        cmd += ["-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items())]
+        cmd += ["-H", "Cookie: " + cookie_header(cookies)]
     out = subprocess.run([*cmd, BASE + url], capture_output=True, text=True, check=True).stdout
     line = next(line for line in out.splitlines() if line.startswith("BENCH "))
     result = json.loads(line[6:])
@@ -364,7 +342,7 @@ def main():
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
             f.write(WRK_SCRIPT)
-        cookies = {p.name: browser_cookies(p) for p in live}
+        cookies = {p.name: returning_cookies(BASE + p.url, p.cookies) for p in live}
         for p, mode in runs:  # warm-up: imports, caches, connections
             wrk(p.url, cookies[p.name] if mode == "returning" else p.cookies, 1, f.name)
             settle()

@@ -206,8 +206,7 @@ def minute_counts_online() -> bool:
 def new_visit_cookie(now: datetime) -> tuple[str, int]:
     """`dv_nv` for a new visit: its minute (minutes since the epoch) and a lifetime ending when the
     minute row stops counting the visitor online."""
-    minute = minute_of(now)
-    return str(int(minute.timestamp()) // 60), _seconds_until(minute + ONLINE_WINDOW, now)
+    return _minute_number(now), _seconds_until(minute_of(now) + ONLINE_WINDOW, now)
 
 
 def new_visit_overlap(value: str | None, now: datetime) -> datetime | None:
@@ -226,7 +225,12 @@ def in_new_visit_minute(value: str | None, now: datetime) -> bool:
     counts the visitor online for 4–5 more minutes, and a page now needs no last-seen write. From
     the next minute on, a page writes it (with `overlap_until`). This spares a new visit a `dv_on`
     cookie; a forged value can only hide its own sender, and for this minute only."""
-    return value is not None and value == str(int(now.timestamp()) // 60)
+    return value is not None and value == _minute_number(now)
+
+
+def _minute_number(moment: datetime) -> str:
+    """The minute `moment` falls in, as minutes since the epoch: the value of `dv_nv`."""
+    return str(int(moment.timestamp()) // 60)
 
 
 def _seconds_until(moment: datetime, now: datetime) -> int:

@@ -1,0 +1,34 @@
+"""The reader both benchmarks imitate (bench/run.py, bench/counter.py): a phone browser, new or
+returning. Imported by the scripts as `readers` (their folder is first on sys.path)."""
+
+import urllib.request
+from http.cookies import SimpleCookie
+
+# Without a User-Agent the visitor counter takes a client for a bot and skips it.
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0.0.0 Mobile Safari/537.36"
+)
+
+
+def cookie_header(cookies: dict) -> str:
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def returning_cookies(url: str, cookies: dict | None = None) -> dict:
+    """What a returning reader's browser holds some minutes into a visit to `url`: the CSRF cookie
+    and the visitor counter's — `dv_vid`, `dv_r<id>` of an article, and `dv_on` from a page after
+    the visit's first minute (its `dv_nv` mark gone) — so the counter writes nothing for them.
+    wrk replays them as they are: a real browser's once-a-minute last-seen write is left out."""
+    jar = dict(cookies or {})
+    for _ in range(2):  # the first page of the visit, then one after its first minute
+        request = urllib.request.Request(url, headers={"User-Agent": BROWSER})
+        if jar:
+            request.add_header("Cookie", cookie_header(jar))
+        with urllib.request.urlopen(request, timeout=10) as response:
+            received = SimpleCookie()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                received.load(header)
+        jar.update((name, morsel.value) for name, morsel in received.items())
+        jar.pop("dv_nv", None)
+    return jar
