@@ -64,8 +64,8 @@ class TestWritesPerRequest:
     def test_returning_reader_a_minute_later_writes_the_view_and_the_last_seen_time(
         self, browser, time_machine
     ):
-        article = PublishedArticleFactory()
         at(time_machine, "2026-11-24 10:00:30+07:00")
+        article = PublishedArticleFactory()  # published now, not on the day the suite was written
         browser.get("/")
         at(time_machine, "2026-11-24 10:01:00+07:00")
         assert writes_of(browser, article.get_absolute_url()) == ["articles_article", "visitors_presence"]
