@@ -211,6 +211,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def most_read(self):
+        """Most viewed first. A scan of the published articles (no index holds `view_count`, see
+        Meta.indexes): callers keep the result (articles_tags `most_read_articles`)."""
         return self.published().for_list().order_by("-view_count", "-published_at")
 
 
@@ -325,7 +327,11 @@ class Article(TimeStamped):
             # index seek (articles.pagination) and needs no sort.
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_id"),
             models.Index(fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_id"),
-            models.Index(fields=["status", "-view_count"], name="article_most_read"),
+            # No index holds `view_count`: each counted view rewrites it, and PostgreSQL can update
+            # a row in place (HOT, no index touched) only when no indexed column changes. With such
+            # an index every view added an entry to all twelve indexes of this table, the
+            # full-text GIN index included (README "Visitor counter"). "Đọc nhiều" scans instead,
+            # once per cache period for all workers (`most_read`).
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
         ]
 

@@ -29,23 +29,13 @@ class KeysetPaginator(Paginator):
 
     @cached_property
     def _index(self) -> tuple[int, list]:
-        from django.core.cache import cache as shared
-
         from articles.signals import content_version
-        from danvan_site.pagecache import entry_ttl, page_cache
+        from danvan_site.pagecache import entry_ttl, shared_result
 
         version = content_version()
+        # A save changes the version; a scheduled article appears by time (entry_ttl).
         key = f"keyset:{self.index_key}:{self.per_page}:{version}"
-        local = page_cache()
-        index = local.get(key)
-        if index is None:
-            index = shared.get(key)
-            # A save changes the version; a scheduled article appears by time (entry_ttl).
-            if index is None:
-                index = self._number_pages()
-                shared.set(key, index, entry_ttl(version))
-            local.set(key, index, entry_ttl(version))
-        return index
+        return shared_result(key, entry_ttl(version), self._number_pages)
 
     def _number_pages(self) -> tuple[int, list]:
         """The exact count and the first (published_at, pk) of every page, in one query."""

@@ -22,6 +22,7 @@ across the network). Correctness rests on three rules:
 
 import hashlib
 import secrets
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -65,6 +66,31 @@ def page_cache():
     """The per-process "pages" cache; the default cache where a configuration has none (keys
     carry the content version, so either is correct)."""
     return caches["pages" if "pages" in settings.CACHES else "default"]
+
+
+def shared_result(key: str, ttl: int, build: Callable):
+    """`build()`, computed once for all workers: kept in the shared cache (with when it expires)
+    and in this process's memory until then. For results that cost a scan (the category page
+    keys, "Đọc nhiều"), so a fresh worker, or every worker after a save, reads them instead of
+    running the query again. `ttl` ≤ 0: built each time, kept nowhere."""
+    from django.core.cache import cache as shared
+
+    local = page_cache()
+    value = local.get(key)
+    if value is not None:
+        return value
+    entry = shared.get(key)
+    if entry is None:
+        value, expires = build(), time.time() + ttl
+        if ttl <= 0:
+            return value
+        shared.set(key, (value, expires), ttl)
+    else:
+        value, expires = entry
+    remaining = int(expires - time.time())
+    if remaining > 0:
+        local.set(key, value, remaining)
+    return value
 
 
 def is_cacheable_request(request) -> bool:

@@ -46,14 +46,12 @@ def vn_number(value):
 
 
 def _cached_list(name, build):
-    # Per process: the key carries the shared content version (danvan_site.pagecache).
-    key = f"sidebar:{name}:{content_version()}"
-    cache = pagecache.page_cache()
-    items = cache.get(key)
-    if items is None:
-        items = list(build())
-        cache.set(key, items, 300)
-    return items
+    # Once for all workers (pagecache.shared_result): "Đọc nhiều" is a scan of the published
+    # articles. The key carries the content version; a scheduled article appears by time.
+    version = content_version()
+    return pagecache.shared_result(
+        f"sidebar:{name}:{version}", pagecache.entry_ttl(version), lambda: list(build())
+    )
 
 
 @register.inclusion_tag("includes/sidebar_articles.html")

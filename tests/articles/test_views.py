@@ -248,3 +248,21 @@ def test_a_fresh_worker_reuses_the_category_numbering_of_another(client):
         page2 = html_of(client.get(category.get_absolute_url() + "?page=2"))
     assert page2.count('class="item-title"') == 1
     assert not [q for q in queries if "ROW_NUMBER" in q["sql"].upper()]
+
+
+def test_a_fresh_worker_reuses_the_most_read_list_of_another(client):
+    """ "Đọc nhiều" is a scan (no index holds the view count): it runs once for all workers and
+    a worker with an empty memory reads the list from the shared cache."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    popular, other = PublishedArticleFactory(title="Bài đọc nhiều nhất"), PublishedArticleFactory()
+    Article.objects.filter(pk=popular.pk).update(view_count=500)
+    assert client.get(other.get_absolute_url()).status_code == 200  # the list is made here
+    caches["pages"].clear()  # another process: nothing in its own memory
+    with CaptureQueriesContext(connection) as queries:
+        html = html_of(client.get(popular.get_absolute_url()))
+    most_read = html.split('id="most-read"', 1)[1].split("</section>", 1)[0]
+    assert "Bài đọc nhiều nhất" in most_read and "500 lượt xem" in most_read
+    assert not [q for q in queries if '"view_count" DESC' in q["sql"]]
