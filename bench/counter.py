@@ -16,7 +16,8 @@ both sides alike, for
     visitor — the worst case: two atomic writes in one transaction, the article's views and the
     visit's minute row (the minute row also makes the visitor "online": no last-seen write).
 
-Prints a table (median req/s, p50/p99 latency, non-2xx) and the on/off ratios, writes the same to
+Prints a table (median req/s, p50/p99 latency, CPU per request of the workers and of the
+PostgreSQL server processes, non-2xx) and the on/off ratios, writes the same to
 bench/results/counter.json, and checks that the visits recorded equal the requests wrk completed.
 """
 
@@ -158,15 +159,15 @@ def main():
             # A-B then B-A: a load that drifts during the round hurts both sides alike.
             order = scenarios if n % 2 == 0 else [scenarios[1], scenarios[0], scenarios[3], scenarios[2]]
             for who, mode, headers in order:
-                cpu = cpu_seconds(pids[mode])
+                cpu, db_cpu = cpu_seconds(pids[mode]), database_cpu_seconds()
                 result = wrk(f"http://{addresses[mode]}{path}", [f"User-Agent: {BROWSER}", *headers], args)
-                result["cpu_ms"] = round(
-                    (cpu_seconds(pids[mode]) - cpu) * 1000 / max(result["requests"], 1), 3
-                )
+                done = max(result["requests"], 1)
+                result["cpu_ms"] = round((cpu_seconds(pids[mode]) - cpu) * 1000 / done, 3)
+                result["db_cpu_ms"] = round(max(0, cpu_since(db_cpu)) * 1000 / done, 3)
                 runs[(who, mode)].append(result)
                 print(
                     f"round {n + 1} {who:9} counter {mode:3}: {result['rps']:8.1f} req/s "
-                    f"{result['cpu_ms']:6.2f} CPU ms/request",
+                    f"{result['cpu_ms']:6.2f} CPU ms/request, database {result['db_cpu_ms']:5.2f}",
                     flush=True,
                 )
         recorded = visits_today(env) - before
@@ -185,6 +186,7 @@ def main():
             "p99_ms": statistics.median(r["p99_ms"] for r in results),
             "errors": sum(r["errors"] for r in results),
             "cpu_ms": statistics.median(r["cpu_ms"] for r in results),
+            "db_cpu_ms": statistics.median(r["db_cpu_ms"] for r in results),
             "runs_rps": [r["rps"] for r in results],
         }
     # Ratios of runs made side by side in the same round, then their median: on a shared machine
@@ -204,11 +206,11 @@ def main():
         )
         for who in ("returning", "new")
     }
-    print(f"\n{'page':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>7} {'errors':>7}")
+    print(f"\n{'page':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>7} {'DB CPU':>7} {'errors':>7}")
     for name, row in table.items():
         print(
             f"{name:34} {row['rps']:8.1f} {row['p50_ms']:8.2f} {row['p99_ms']:8.2f} {row['cpu_ms']:7.2f} "
-            f"{row['errors']:7}"
+            f"{row['db_cpu_ms']:7.2f} {row['errors']:7}"
         )
     for who in ("returning", "new"):
         print(
@@ -264,6 +266,28 @@ def cpu_seconds(master_pid):
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / ticks
+
+
+def database_cpu_seconds():
+    """{pid: user + system CPU seconds} of every PostgreSQL server process (none on SQLite, which
+    runs inside the workers): the database's share of a request, which `cpu_seconds` misses."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, fields = stat.read_text().rsplit(")", 1)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if name.endswith("(postgres"):
+            fields = fields.split()
+            seconds[stat.parent.name] = (int(fields[11]) + int(fields[12])) / ticks
+    return seconds
+
+
+def cpu_since(before):
+    """Database CPU seconds since `before`: a process that started meanwhile (autovacuum) counts
+    whole; one that ended meanwhile is lost, never counted negative."""
+    return sum(now - before.get(pid, 0) for pid, now in database_cpu_seconds().items())
 
 
 def visits_today(env):
