@@ -45,13 +45,20 @@ def vn_number(value):
         return value
 
 
-def _cached_list(name, build):
-    # Once for all workers (pagecache.shared_result): "Đọc nhiều" is a scan of the published
-    # articles. The key carries the content version; a scheduled article appears by time.
+def _cached_list(name, build, *, for_all_workers=False):
+    """A sidebar list, kept until the next save (the key carries the content version) or the next
+    scheduled publication. A cheap list is kept per process; one that costs a scan ("Đọc nhiều")
+    is made once for all workers (pagecache.shared_result)."""
     version = content_version()
-    return pagecache.shared_result(
-        f"sidebar:{name}:{version}", pagecache.entry_ttl(version), lambda: list(build())
-    )
+    key, ttl = f"sidebar:{name}:{version}", pagecache.entry_ttl(version)
+    if for_all_workers:
+        return pagecache.shared_result(key, ttl, lambda: list(build()))
+    cache = pagecache.page_cache()
+    items = cache.get(key)
+    if items is None:
+        items = list(build())
+        cache.set(key, items, ttl)
+    return items
 
 
 @register.inclusion_tag("includes/sidebar_articles.html")
@@ -63,7 +70,9 @@ def latest_articles(title="Tin mới nhất", exclude=None):
 
 @register.inclusion_tag("includes/sidebar_articles.html")
 def most_read_articles(title="Đọc nhiều"):
-    items = _cached_list("most_read", lambda: Article.objects.most_read()[:SIDEBAR_SIZE])
+    items = _cached_list(
+        "most_read", lambda: Article.objects.most_read()[:SIDEBAR_SIZE], for_all_workers=True
+    )
     return {"title": title, "articles": items, "box_id": "most-read", "show_views": True}
 
 
