@@ -129,8 +129,9 @@ class Hit:
         return self.new_visit or self.seen or self.article_id is not None
 
 
-def record_hit(hit: Hit) -> None:
-    """Write one counted request atomically (`write_atomically`).
+def record_hit(hit: Hit) -> int | None:
+    """Write one counted request atomically (`write_atomically`); return the article's view count
+    with this view when it counted one, read in the same statement (`fill_views`).
 
     At most two writes, each atomic on its own: the article's views (`view_count + 1`), then
     either the new visit's minute (upsert) or the returning visitor's last-seen time (upsert; in
@@ -149,14 +150,16 @@ def record_hit(hit: Hit) -> None:
         )
     if hit.new_visit:
         writes.append((_MINUTE_UPSERT, [_adapt_datetime(minute_of(hit.at))]))
-    write_atomically(writes)
+    returned = write_atomically(writes, first_returns=hit.article_id is not None)
     if redis_presence:
         redis_touch(hit.visitor_id, hit.at)
     housekeeping(hit.at)
+    return returned
 
 
-def write_atomically(writes: list[tuple[str, list]]) -> None:
-    """Run the (sql, params) writes as one atomic unit, as cheaply as the database allows.
+def write_atomically(writes: list[tuple[str, list]], *, first_returns: bool = False):
+    """Run the (sql, params) writes as one atomic unit, as cheaply as the database allows; with
+    `first_returns`, the first write ends in `RETURNING` one value, and that value is returned.
 
     One write runs alone (autocommit: its own transaction). Several: on PostgreSQL one statement,
     the first ones as data-modifying CTEs of the last, so a new visitor costs one round trip
@@ -165,28 +168,97 @@ def write_atomically(writes: list[tuple[str, list]]) -> None:
     SQLite, where a statement costs no round trip, one IMMEDIATE transaction: one lock, one commit.
     """
     if not writes:
-        return
+        return None
     with connection.cursor() as cursor:
         if len(writes) == 1:
             cursor.execute(*writes[0])
-        elif connection.vendor == "postgresql":
+            return _returned(cursor, first_returns)
+        if connection.vendor == "postgresql":
             *parts, (last_sql, _) = writes
             ctes = ", ".join(f"w{n} AS ({sql})" for n, (sql, _) in enumerate(parts))
-            cursor.execute(f"WITH {ctes} {last_sql}", [p for _, params in writes for p in params])
-        else:
-            with transaction.atomic():
-                for sql, params in writes:
-                    cursor.execute(sql, params)
+            returning = " RETURNING (SELECT * FROM w0)" if first_returns else ""
+            cursor.execute(f"WITH {ctes} {last_sql}{returning}", [p for _, params in writes for p in params])
+            return _returned(cursor, first_returns)
+        with transaction.atomic():
+            cursor.execute(*writes[0])
+            returned = _returned(cursor, first_returns)
+            for sql, params in writes[1:]:
+                cursor.execute(sql, params)
+        return returned
+
+
+def _returned(cursor, expected: bool):
+    row = cursor.fetchone() if expected else None
+    return row[0] if row else None
 
 
 @functools.cache
 def _article_view_sql() -> str:
-    """`view_count + 1` in plain SQL: `Article.objects.filter(…).update(F(…) + 1)` spent more time
-    compiling than SQLite spends writing (bench/counter.py). Built on first use: the articles app
-    imports this module."""
+    """`view_count + 1` in plain SQL, returning the new count: `Article.objects.filter(…).update(
+    F(…) + 1)` spent more time compiling than SQLite spends writing (bench/counter.py). Built on
+    first use: the articles app imports this module."""
     from articles.models import Article
 
-    return f'UPDATE "{Article._meta.db_table}" SET "view_count" = "view_count" + 1 WHERE "id" = %s'
+    table = Article._meta.db_table
+    return f'UPDATE "{table}" SET "view_count" = "view_count" + 1 WHERE "id" = %s RETURNING "view_count"'
+
+
+@functools.cache
+def _view_count_sql() -> str:
+    from articles.models import Article
+
+    return f'SELECT "view_count" FROM "{Article._meta.db_table}" WHERE "id" = %s'
+
+
+# --- "Lượt xem" of the article page: filled by the counter, from its own write ------------------
+# The article page's view count is a live hole (articles.live): with the counter in the stack it
+# is left as a marker and filled here once the request is counted. A new view's count then comes
+# back from the write itself (`UPDATE … RETURNING`), so counting a view costs no more round trips
+# than showing the count: one statement on PostgreSQL instead of a read and a write.
+
+VIEWS_MARKER = f"<!--views{secrets.token_hex(8)}-->"  # random per process: no article can forge it
+_COUNTER_ACTIVE = "_visitor_counter_active"
+_VIEWS_HOLE = "_visitor_views_hole"
+
+
+def activate(request) -> None:
+    """The counter middleware handles this request: it will fill the view count (`fill_views`)."""
+    setattr(request, _COUNTER_ACTIVE, True)
+
+
+def defer_views(request, article_id: int, known: int | None) -> str | None:
+    """The marker to put where the article's view count goes, or None when no counter will fill
+    it (the counter is off). `known`: the count read with the article, when the page was just
+    rendered."""
+    if not getattr(request, _COUNTER_ACTIVE, False):
+        return None
+    setattr(request, _VIEWS_HOLE, (article_id, known))
+    return VIEWS_MARKER
+
+
+def read_views(article_id: int) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(_view_count_sql(), [article_id])
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def fill_views(request, response, counted: tuple[int, int] | None, number_format) -> None:
+    """Put the article's view count where `defer_views` left its marker: as it was before this
+    request's view (like a page rendered before counting), taken from the write when this request
+    counted one (`counted`: article id, count with this view), else from the article just read or
+    a query."""
+    hole = getattr(request, _VIEWS_HOLE, None)
+    if hole is None or response.streaming:
+        return
+    article_id, views = hole
+    if counted is not None and counted[0] == article_id and counted[1] is not None:
+        views = counted[1] - 1
+    elif views is None:
+        views = read_views(article_id)
+    response.content = response.content.replace(VIEWS_MARKER.encode(), number_format(views).encode(), 1)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
 
 
 def minute_of(moment: datetime) -> datetime:

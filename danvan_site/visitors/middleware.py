@@ -5,6 +5,8 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.db import DatabaseError
 from django.utils import timezone
 
+from articles.templatetags.articles_tags import vn_number
+
 from . import counter
 
 logger = logging.getLogger(__name__)
@@ -38,9 +40,10 @@ class VisitorCounterMiddleware:
         )
 
     def __call__(self, request):
+        counter.activate(request)
         response = self.get_response(request)
-        if self.counts(request, response):
-            self.count(request, response)
+        counted = self.count(request, response) if self.counts(request, response) else None
+        counter.fill_views(request, response, counted, vn_number)
         return response
 
     def counts(self, request, response) -> bool:
@@ -60,7 +63,9 @@ class VisitorCounterMiddleware:
             and response.get("Content-Type", "").startswith("text/html")
         )
 
-    def count(self, request, response) -> None:
+    def count(self, request, response) -> tuple[int, int] | None:
+        """Count the request; returns (article id, its view count with this view) when it counted
+        an article view."""
         now = timezone.now()
         visitor_id = request.COOKIES.get(counter.VISIT_COOKIE)
         new_visit = not counter.valid_visitor_id(visitor_id)
@@ -87,15 +92,17 @@ class VisitorCounterMiddleware:
         )
         # Bots are neither counted nor given a cookie. Checked only when something would be
         # written: a returning reader's repeat view skips the pattern match entirely.
+        views = None
         if hit.needs_write:
             if counter.is_bot(request.META.get("HTTP_USER_AGENT", "")):
-                return
+                return None
             try:
-                counter.record_hit(hit)
+                views = counter.record_hit(hit)
             except DatabaseError:
                 logger.exception("Visitor counter: the hit was not recorded")
-                return
+                return None
         self.set_cookies(request, response, hit)
+        return None if hit.article_id is None else (hit.article_id, views)
 
     def set_cookies(self, request, response, hit) -> None:
         common = {"httponly": True, "samesite": "Lax", "secure": request.is_secure()}
