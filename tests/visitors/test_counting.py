@@ -1,11 +1,15 @@
 """Counting rules (SPEC): what counts as a visit, an article view, and who is online."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from danvan_site.visitors import counter
 from danvan_site.visitors.models import CounterSettings
 from tests.factories import PublishedArticleFactory, ReviewArticleFactory
@@ -271,6 +275,45 @@ def test_statistics_cost_one_query_per_page_even_when_closed_days_are_not_cached
             figures_now = counter.current_figures()
         assert len(queries) == 1
         assert (figures_now.week, figures_now.total) == (5, 12)
+
+
+def views_shown(response) -> str:
+    """The number after "Lượt xem" in the article header."""
+    return re.search(r'<span data-stat="views">([^<]*)</span>', response.content.decode()).group(1)
+
+
+def test_a_counted_view_shows_the_count_from_its_own_write(new_browser):
+    """A new reader of a cached article page sees the count before their view, taken from the
+    write that counts it (`UPDATE … RETURNING`): no second query reads the count."""
+    article = PublishedArticleFactory()
+    Article.objects.filter(pk=article.pk).update(view_count=41)
+    new_browser().get(article.get_absolute_url())  # renders and caches the page; counted: 42
+    with CaptureQueriesContext(connection) as queries:
+        response = new_browser().get(article.get_absolute_url())
+    assert views_shown(response) == "42"
+    assert views(article) == 43
+    assert not [q for q in queries if q["sql"].startswith("SELECT") and '"view_count"' in q["sql"]]
+    assert counter.VIEWS_MARKER.encode() not in response.content
+    assert int(response["Content-Length"]) == len(response.content)
+
+
+def test_a_repeat_view_and_a_bot_see_the_count_as_it_is_now(browser):
+    article = PublishedArticleFactory()
+    browser.get(article.get_absolute_url())  # counted: 1
+    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1000)  # other readers
+    assert views_shown(browser.get(article.get_absolute_url())) == "1.001"  # not counted again
+    bot = Client(HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+    response = bot.get(article.get_absolute_url())
+    assert views_shown(response) == "1.001"
+    assert counter.VIEWS_MARKER.encode() not in response.content
+    assert views(article) == 1001
+
+
+def test_counter_switched_off_still_shows_the_view_count(settings):
+    settings.VISITORS_ENABLED = False
+    article = PublishedArticleFactory()
+    Article.objects.filter(pk=article.pk).update(view_count=1234)
+    assert views_shown(Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())) == "1.234"
 
 
 def test_counter_switched_off_counts_nothing_and_hides_the_box(settings):
