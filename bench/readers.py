@@ -17,8 +17,8 @@ def cookie_header(cookies: dict) -> str:
 
 def returning_cookies(url: str, cookies: dict | None = None) -> dict:
     """What a returning reader's browser holds some minutes into a visit to `url`: the CSRF cookie
-    and the visitor counter's — `dv_vid`, `dv_r<id>` of an article, and `dv_on` from a page after
-    the visit's first minute (its `dv_nv` mark gone) — so the counter writes nothing for them.
+    and the visitor counter's — `dv_vid` (without the visit's first minute, long past), `dv_r<id>`
+    of an article, and `dv_on` from a page after that minute — so the counter writes nothing.
     wrk replays them as they are: a real browser's once-a-minute last-seen write is left out."""
     jar = dict(cookies or {})
     for _ in range(2):  # the first page of the visit, then one after its first minute
@@ -30,5 +30,6 @@ def returning_cookies(url: str, cookies: dict | None = None) -> dict:
             for header in response.headers.get_all("Set-Cookie") or []:
                 received.load(header)
         jar.update((name, morsel.value) for name, morsel in received.items())
-        jar.pop("dv_nv", None)
+        if "dv_vid" in jar:  # some minutes later: the visit's first minute has left the cookie
+            jar["dv_vid"] = jar["dv_vid"].split(".")[0]
     return jar

@@ -14,9 +14,9 @@ At most two writes per counted request, none for a returning reader's repeat vie
 
 Who is online = the visits of minute rows younger than 5 minutes + last-seen rows of the last
 5 minutes that no minute row counts already. A new visitor who keeps browsing writes last-seen
-rows while their minute still counts them; the `dv_nv` cookie (the visit's minute as minutes since
-the epoch, living until that minute + 5 minutes) makes such a row carry `overlap_until`, and the
-row is counted only from then on: each visitor is counted once, with the one-minute granularity
+rows while their minute still counts them; the visit cookie names that minute (as minutes since
+the epoch) while it counts them, which makes such a row carry `overlap_until`, and the row is
+counted only from then on: each visitor is counted once, with the one-minute granularity
 of the last-seen throttle. With `REDIS_URL` last-seen times, new visits included, live in Redis
 and "online" is the Redis count alone.
 
@@ -27,8 +27,9 @@ upsert, so each row is moved by exactly one worker). Housekeeping — pruning ex
 and the roll-up — runs at most once a minute per process, after a counted request.
 
 Visitor state lives in cookies that carry no data about the person: `dv_vid` holds a random id
-(its 30-minute sliding lifetime *is* the visit), `dv_nv` a minute, and two flag cookies whose
-value is just "1" spare the database repeat writes: `dv_on` (the visitor is online as of under a
+(its 30-minute sliding lifetime *is* the visit), followed by ".<minute>" for the first 5 minutes
+of the visit (`visit_cookie`), and two flag cookies whose value is just "1" spare the database
+repeat writes: `dv_on` (the visitor is online as of under a
 minute ago; a new visit needs none within its first minute, `in_new_visit_minute`) and
 `dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent only there: this
 browser's view of the article is counted).
@@ -36,7 +37,6 @@ browser's view of the article is counted).
 
 import functools
 import logging
-import math
 import re
 import secrets
 import time
@@ -60,7 +60,6 @@ logger = logging.getLogger(__name__)
 
 VISIT_COOKIE = "dv_vid"
 SEEN_COOKIE = "dv_on"
-NEW_VISIT_COOKIE = "dv_nv"
 READ_COOKIE_PREFIX = "dv_r"
 VISIT_SECONDS = 30 * 60  # a visit ends after 30 minutes without a counted page
 VIEW_SECONDS = 30 * 60  # an article view counts once per visitor per 30 minutes
@@ -76,8 +75,9 @@ CLOSED_DAY_GRACE = timedelta(minutes=1)
 # count their new visitors as online.
 ROLL_UP_AFTER = max(CLOSED_DAY_GRACE, ONLINE_WINDOW)
 
-_VISITOR_ID = re.compile(r"[A-Za-z0-9_-]{22}")
-_MINUTE_COOKIE = re.compile(r"[0-9]{1,12}")
+# "<random id>", or "<random id>.<minute>" while the visit's minute row counts it online.
+# Nine digits reach the year 3871; more could overflow a datetime.
+_VISIT_COOKIE_VALUE = re.compile(r"([A-Za-z0-9_-]{22})(?:\.([0-9]{1,9}))?")
 # crawlerdetect: a maintained list of ~1,400 bot and crawler patterns, with its own LRU cache.
 _crawlers = CrawlerDetect()
 _last_housekeeping = 0.0
@@ -87,8 +87,18 @@ def new_visitor_id() -> str:
     return secrets.token_urlsafe(16)
 
 
-def valid_visitor_id(value: str | None) -> bool:
-    return bool(value) and _VISITOR_ID.fullmatch(value) is not None
+def parse_visit_cookie(value: str | None) -> tuple[str, str | None] | None:
+    """(visitor id, the visit's first minute or None) from a `dv_vid` value; None if malformed."""
+    match = _VISIT_COOKIE_VALUE.fullmatch(value) if value else None
+    return match.groups() if match else None
+
+
+def visit_cookie(visitor_id: str, visit_minute: str | None, now: datetime) -> str:
+    """The `dv_vid` value: the id, and the visit's minute while its minute row counts the visitor
+    online (`new_visit_overlap`): a cookie fewer than a separate one for the minute."""
+    if visit_minute is not None and new_visit_overlap(visit_minute, now) is not None:
+        return f"{visitor_id}.{visit_minute}"
+    return visitor_id
 
 
 def read_cookie(article_id: int) -> str:
@@ -121,8 +131,10 @@ class Hit:
     seen: bool  # mark the visitor online now: a new visit, or `dv_on` has expired
     article_id: int | None
     at: datetime
-    # From a valid `dv_nv` cookie: until when the visit's minute row counts this visitor online.
+    # From the visit cookie: until when the visit's minute row counts this visitor online.
     overlap_until: datetime | None = None
+    # The visit's first minute, kept in the visit cookie while that minute counts it online.
+    visit_minute: str | None = None
 
     @property
     def needs_write(self) -> bool:
@@ -275,17 +287,11 @@ def minute_counts_online() -> bool:
     return not presence_in_redis()
 
 
-def new_visit_cookie(now: datetime) -> tuple[str, int]:
-    """`dv_nv` for a new visit: its minute (minutes since the epoch) and a lifetime ending when the
-    minute row stops counting the visitor online."""
-    return _minute_number(now), _seconds_until(minute_of(now) + ONLINE_WINDOW, now)
-
-
 def new_visit_overlap(value: str | None, now: datetime) -> datetime | None:
-    """Until when the new-visit minute in a `dv_nv` cookie still counts the visitor online: set on
+    """Until when the new-visit minute in the visit cookie still counts the visitor online: set on
     their last-seen row so it is not counted twice. None when the cookie is absent, malformed or
     outside the 5-minute window (a cookie the client kept or forged cannot hide anyone longer)."""
-    if not value or not _MINUTE_COOKIE.fullmatch(value):
+    if not value:
         return None
     minute = datetime.fromtimestamp(int(value) * 60, tz=UTC)
     until = minute + ONLINE_WINDOW
@@ -293,20 +299,17 @@ def new_visit_overlap(value: str | None, now: datetime) -> datetime | None:
 
 
 def in_new_visit_minute(value: str | None, now: datetime) -> bool:
-    """Whether `dv_nv` names the minute `now` falls in: the visit began this minute, its minute row
-    counts the visitor online for 4–5 more minutes, and a page now needs no last-seen write. From
+    """Whether the visit cookie names the minute `now` falls in: the visit began this minute, its
+    minute row counts the visitor online for 4–5 more minutes, and a page now needs no last-seen
+    write. From
     the next minute on, a page writes it (with `overlap_until`). This spares a new visit a `dv_on`
     cookie; a forged value can only hide its own sender, and for this minute only."""
-    return value is not None and value == _minute_number(now)
+    return value is not None and value == minute_number(now)
 
 
-def _minute_number(moment: datetime) -> str:
-    """The minute `moment` falls in, as minutes since the epoch: the value of `dv_nv`."""
+def minute_number(moment: datetime) -> str:
+    """The minute `moment` falls in, as minutes since the epoch, as the visit cookie holds it."""
     return str(int(moment.timestamp()) // 60)
-
-
-def _seconds_until(moment: datetime, now: datetime) -> int:
-    return max(1, math.ceil((moment - now).total_seconds()))
 
 
 # --- Housekeeping: not per request, at most once a minute per process -------------------------

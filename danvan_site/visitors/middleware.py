@@ -67,16 +67,19 @@ class VisitorCounterMiddleware:
         """Count the request; returns (article id, its view count with this view) when it counted
         an article view."""
         now = timezone.now()
-        visitor_id = request.COOKIES.get(counter.VISIT_COOKIE)
-        new_visit = not counter.valid_visitor_id(visitor_id)
+        visit = counter.parse_visit_cookie(request.COOKIES.get(counter.VISIT_COOKIE))
+        new_visit = visit is None
         if new_visit:
-            visitor_id = counter.new_visitor_id()
+            # Online through its minute row (unless Redis holds who is online): the minute goes in
+            # the visit cookie, so a last-seen row written meanwhile does not count it twice.
+            minute = counter.minute_number(now) if counter.minute_counts_online() else None
+            visit = (counter.new_visitor_id(), minute)
+        visitor_id, visit_minute = visit
         article_id = getattr(response, "counted_article_id", None)
         if article_id is not None and counter.read_cookie(article_id) in request.COOKIES:
             article_id = None  # this browser's view of the article was counted < 30 minutes ago
         seen = new_visit or (
-            counter.SEEN_COOKIE not in request.COOKIES
-            and not counter.in_new_visit_minute(request.COOKIES.get(counter.NEW_VISIT_COOKIE), now)
+            counter.SEEN_COOKIE not in request.COOKIES and not counter.in_new_visit_minute(visit_minute, now)
         )
         hit = counter.Hit(
             visitor_id=visitor_id,
@@ -84,11 +87,8 @@ class VisitorCounterMiddleware:
             seen=seen,
             article_id=article_id,
             at=now,
-            overlap_until=(
-                counter.new_visit_overlap(request.COOKIES.get(counter.NEW_VISIT_COOKIE), now)
-                if seen and not new_visit
-                else None
-            ),
+            overlap_until=counter.new_visit_overlap(visit_minute, now) if seen and not new_visit else None,
+            visit_minute=visit_minute,
         )
         # Bots are neither counted nor given a cookie. Checked only when something would be
         # written: a returning reader's repeat view skips the pattern match entirely.
@@ -107,15 +107,11 @@ class VisitorCounterMiddleware:
     def set_cookies(self, request, response, hit) -> None:
         common = {"httponly": True, "samesite": "Lax", "secure": request.is_secure()}
         # Sliding: every counted page keeps the visit alive for another 30 minutes.
-        response.set_cookie(counter.VISIT_COOKIE, hit.visitor_id, max_age=counter.VISIT_SECONDS, **common)
-        if hit.new_visit and counter.minute_counts_online():
-            # Online through its minute row for a few minutes: a last-seen row written meanwhile
-            # must not count this visitor a second time. It also stands for `dv_on` this minute.
-            minute, max_age = counter.new_visit_cookie(hit.at)
-            response.set_cookie(counter.NEW_VISIT_COOKIE, minute, max_age=max_age, **common)
-        elif hit.seen:
+        value = counter.visit_cookie(hit.visitor_id, hit.visit_minute, hit.at)
+        response.set_cookie(counter.VISIT_COOKIE, value, max_age=counter.VISIT_SECONDS, **common)
+        if hit.seen and not (hit.new_visit and hit.visit_minute is not None):
             # A minute: the reader is written at most once a minute and stays online at least
-            # 4 minutes after any page.
+            # 4 minutes after any page. A new visit's minute in the visit cookie stands for it.
             response.set_cookie(counter.SEEN_COOKIE, "1", max_age=counter.SEEN_WRITE_SECONDS, **common)
         if hit.article_id is not None:
             response.set_cookie(

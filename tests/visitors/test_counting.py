@@ -146,7 +146,8 @@ def test_prefetch_is_not_counted(browser):
 
 def test_visit_cookie_holds_a_random_id_for_30_minutes(browser):
     cookie = browser.get("/").cookies[counter.VISIT_COOKIE]
-    assert counter.valid_visitor_id(cookie.value)
+    visitor_id, minute = counter.parse_visit_cookie(cookie.value)  # and the visit's first minute
+    assert len(visitor_id) == 22 and minute is not None
     assert cookie["max-age"] == 30 * 60
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
 
@@ -162,7 +163,7 @@ def test_forged_visitor_id_is_treated_as_a_new_visitor(browser):
     browser.cookies[counter.VISIT_COOKIE] = "'; DROP TABLE x; --"
     response = browser.get("/")
     assert figures().today == 1
-    assert counter.valid_visitor_id(response.cookies[counter.VISIT_COOKIE].value)
+    assert counter.parse_visit_cookie(response.cookies[counter.VISIT_COOKIE].value) is not None
 
 
 def test_returning_readers_repeat_view_writes_nothing(browser, housekeeping_not_due):
