@@ -239,10 +239,11 @@ def activate(request) -> None:
 
 
 def defer_views(request, article_id: int, known: int | None) -> str | None:
-    """The marker to put where the article's view count goes, or None when no counter will fill
-    it (the counter is off). `known`: the count read with the article, when the page was just
-    rendered."""
-    if not getattr(request, _COUNTER_ACTIVE, False):
+    """The marker to put where the article's view count goes, or None when the counter will not
+    count a view here: it is off, or this browser's view was counted in the last 30 minutes (the
+    page shows the count as read now, with no marker to fill). `known`: the count read with the
+    article, when the page was just rendered."""
+    if not getattr(request, _COUNTER_ACTIVE, False) or read_cookie(article_id) in request.COOKIES:
         return None
     setattr(request, _VIEWS_HOLE, (article_id, known))
     return VIEWS_MARKER
