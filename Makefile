@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # of importing it again, and workers share that memory (worker RSS 73 → 66 MB in make bench).
 # A deploy then needs a restart, not a HUP.
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000 --preload
-BENCH_PG_PORT ?= 54340
+BENCH_PG_PORT ?= 25433
 
 .PHONY: help install run test test-browser browser-deps test-pg serve bench lint fmt migrations-check clean backup restore
 

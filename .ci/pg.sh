@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster in a temp folder on a loopback port.
+# Ports below 32768: Linux hands out 32768–60999 as the local ports of outgoing connections, and
+# a benchmark's thousands of them (wrk → gunicorn → PostgreSQL) left in TIME_WAIT made the server
+# fail now and then to bind a port in that range ("could not create any TCP/IP sockets").
 #   source .ci/pg.sh; pg_start [PORT]   → exports DATABASE_URL; pg_stop (also on EXIT)
 # initdb refuses to run as root, so the cluster runs as the `postgres` user when we are root.
 
@@ -18,7 +21,7 @@ pg_install() {
 }
 
 pg_start() {
-  local port="${1:-54329}"
+  local port="${1:-25432}"
   pg_install
   local bin; bin="$(pg_bin)"
   PG_DIR="$(mktemp -d /tmp/danvan-pg.XXXXXX)"
