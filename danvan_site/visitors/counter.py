@@ -29,9 +29,8 @@ and the roll-up — runs at most once a minute per process, after a counted requ
 Visitor state lives in cookies that carry no data about the person: `dv_vid` holds a random id
 (its 30-minute sliding lifetime *is* the visit), followed by ".<minute>" for the first 5 minutes
 of the visit (`visit_cookie`), and two flag cookies whose value is just "1" spare the database
-repeat writes: `dv_on` (the visitor is online as of under a
-minute ago; a new visit needs none within its first minute, `in_new_visit_minute`) and
-`dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent only there: this
+repeat writes: `dv_on` (the visitor is online as of under a minute ago; a new visit needs none
+within its first minute, `in_new_visit_minute`) and `dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent only there: this
 browser's view of the article is counted).
 """
 
@@ -131,14 +130,18 @@ class Hit:
     seen: bool  # mark the visitor online now: a new visit, or `dv_on` has expired
     article_id: int | None
     at: datetime
-    # From the visit cookie: until when the visit's minute row counts this visitor online.
-    overlap_until: datetime | None = None
     # The visit's first minute, kept in the visit cookie while that minute counts it online.
     visit_minute: str | None = None
 
     @property
     def needs_write(self) -> bool:
         return self.new_visit or self.seen or self.article_id is not None
+
+    @property
+    def overlap_until(self) -> datetime | None:
+        """For a returning visitor's last-seen write: until when the visit's minute row still
+        counts them online (that row counts them until then, the last-seen row from then on)."""
+        return new_visit_overlap(self.visit_minute, self.at) if self.seen and not self.new_visit else None
 
 
 def record_hit(hit: Hit) -> int | None:

@@ -87,7 +87,6 @@ class VisitorCounterMiddleware:
             seen=seen,
             article_id=article_id,
             at=now,
-            overlap_until=counter.new_visit_overlap(visit_minute, now) if seen and not new_visit else None,
             visit_minute=visit_minute,
         )
         # Bots are neither counted nor given a cookie. Checked only when something would be
