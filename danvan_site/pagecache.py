@@ -79,12 +79,14 @@ def shared_result(key: str, ttl: int, build: Callable):
     value = local.get(key)
     if value is not None:
         return value
-    entry = shared.get(key)
+    # Its own prefix in the shared cache: entries there are (value, expires) pairs, and an entry
+    # an earlier release kept under the bare key (the value alone) must never be read as one.
+    entry = shared.get(f"kept:{key}")
     if entry is None:
         value, expires = build(), time.time() + ttl
         if ttl <= 0:
             return value
-        shared.set(key, (value, expires), ttl)
+        shared.set(f"kept:{key}", (value, expires), ttl)
     else:
         value, expires = entry
     remaining = int(expires - time.time())

@@ -266,3 +266,17 @@ def test_a_fresh_worker_reuses_the_most_read_list_of_another(client):
     most_read = html.split('id="most-read"', 1)[1].split("</section>", 1)[0]
     assert "Bài đọc nhiều nhất" in most_read and "500 lượt xem" in most_read
     assert not [q for q in queries if '"view_count" DESC' in q["sql"]]
+
+
+def test_category_numbering_kept_by_the_previous_release_is_not_misread(client, settings):
+    """The release before this one kept a category's page keys in the shared cache under the bare
+    key, as the value alone; right after a deploy the new code must not read such an entry."""
+    from django.core.cache import cache
+
+    from articles.signals import content_version
+
+    category = CategoryFactory()
+    PublishedArticleFactory.create_batch(3, category=category)
+    key = f"keyset:category:{category.pk}:{settings.ARTICLES_PER_PAGE}:{content_version()}"
+    cache.set(key, (3, [("old", 1)]), 300)
+    assert client.get(category.get_absolute_url()).status_code == 200
