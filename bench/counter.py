@@ -163,7 +163,7 @@ def main():
                 result = wrk(f"http://{addresses[mode]}{path}", [f"User-Agent: {BROWSER}", *headers], args)
                 done = max(result["requests"], 1)
                 result["cpu_ms"] = round((cpu_seconds(pids[mode]) - cpu) * 1000 / done, 3)
-                result["db_cpu_ms"] = round(max(0, cpu_since(db_cpu)) * 1000 / done, 3)
+                result["db_cpu_ms"] = round(cpu_since(db_cpu) * 1000 / done, 3)
                 runs[(who, mode)].append(result)
                 print(
                     f"round {n + 1} {who:9} counter {mode:3}: {result['rps']:8.1f} req/s "

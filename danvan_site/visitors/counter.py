@@ -104,6 +104,12 @@ def read_cookie(article_id: int) -> str:
     return f"{READ_COOKIE_PREFIX}{article_id}"
 
 
+def view_counted_recently(request, article_id: int) -> bool:
+    """This browser's view of the article was counted in the last 30 minutes (its `dv_r<id>`
+    cookie is still there): another view now is not counted."""
+    return read_cookie(article_id) in request.COOKIES
+
+
 def is_bot(user_agent: str) -> bool:
     """Known bots and crawlers, and clients that send no User-Agent at all (scripts, probes):
     a browser always sends one."""
@@ -246,7 +252,7 @@ def defer_views(request, article_id: int, known: int | None) -> str | None:
     count a view here: it is off, or this browser's view was counted in the last 30 minutes (the
     page shows the count as read now, with no marker to fill). `known`: the count read with the
     article, when the page was just rendered."""
-    if not getattr(request, _COUNTER_ACTIVE, False) or read_cookie(article_id) in request.COOKIES:
+    if not getattr(request, _COUNTER_ACTIVE, False) or view_counted_recently(request, article_id):
         return None
     setattr(request, _VIEWS_HOLE, (article_id, known))
     return VIEWS_MARKER
@@ -305,9 +311,8 @@ def new_visit_overlap(value: str | None, now: datetime) -> datetime | None:
 def in_new_visit_minute(value: str | None, now: datetime) -> bool:
     """Whether the visit cookie names the minute `now` falls in: the visit began this minute, its
     minute row counts the visitor online for 4–5 more minutes, and a page now needs no last-seen
-    write. From
-    the next minute on, a page writes it (with `overlap_until`). This spares a new visit a `dv_on`
-    cookie; a forged value can only hide its own sender, and for this minute only."""
+    write. From the next minute on, a page writes it (with `overlap_until`). This spares a new
+    visit a `dv_on` cookie; a forged value can only hide its own sender, and for this minute only."""
     return value is not None and value == minute_number(now)
 
 

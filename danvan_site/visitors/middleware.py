@@ -76,8 +76,8 @@ class VisitorCounterMiddleware:
             visit = (counter.new_visitor_id(), minute)
         visitor_id, visit_minute = visit
         article_id = getattr(response, "counted_article_id", None)
-        if article_id is not None and counter.read_cookie(article_id) in request.COOKIES:
-            article_id = None  # this browser's view of the article was counted < 30 minutes ago
+        if article_id is not None and counter.view_counted_recently(request, article_id):
+            article_id = None
         seen = new_visit or (
             counter.SEEN_COOKIE not in request.COOKIES and not counter.in_new_visit_minute(visit_minute, now)
         )
