@@ -186,10 +186,13 @@ def write_atomically(writes: list[tuple[str, list]], *, first_returns: bool = Fa
     the first ones as data-modifying CTEs of the last, so a new visitor costs one round trip
     instead of four (BEGIN, two statements, COMMIT): `bench/counter.py` on PostgreSQL. Each part
     takes its row locks in the same order in every such statement, so two never deadlock. On
-    SQLite, where a statement costs no round trip, one IMMEDIATE transaction: one lock, one commit.
+    SQLite, where a statement costs no round trip, one IMMEDIATE transaction: one lock, one commit,
+    given straight to the driver when nothing in Django watches the statements (`_unwatched`).
     """
     if not writes:
         return None
+    if connection.vendor == "sqlite" and _unwatched():
+        return _write_with_sqlite_driver(writes, first_returns)
     with connection.cursor() as cursor:
         if len(writes) == 1:
             cursor.execute(*writes[0])
@@ -206,6 +209,42 @@ def write_atomically(writes: list[tuple[str, list]], *, first_returns: bool = Fa
             for sql, params in writes[1:]:
                 cursor.execute(sql, params)
         return returned
+
+
+def _unwatched() -> bool:
+    """Nothing in Django needs to see the counter's statements: it logs no queries (DEBUG off, no
+    test capturing them), no execute wrapper (instrumentation) is installed, and no transaction is
+    open that the writes would have to join as a savepoint."""
+    return not (connection.queries_logged or connection.execute_wrappers or connection.in_atomic_block)
+
+
+def _write_with_sqlite_driver(writes: list[tuple[str, list]], first_returns: bool):
+    """`write_atomically` on SQLite, through the sqlite3 driver: the same statements in the same
+    IMMEDIATE transaction, without Django's cursor wrapper and `atomic()` around each. For a new
+    visitor's two writes that is 180 µs → 70 µs per page (bench/counter.py, SQLite), most of the
+    counter's cost there. Errors come out as Django's `DatabaseError`s, as from a Django cursor."""
+    connection.ensure_connection()
+    driver = connection.connection  # autocommit: no implicit BEGIN (isolation_level None)
+    with connection.wrap_database_errors:
+        if len(writes) == 1:
+            return _returned(driver.execute(_qmark(writes[0][0]), writes[0][1]), first_returns)
+        driver.execute("BEGIN IMMEDIATE")
+        try:
+            returned = _returned(driver.execute(_qmark(writes[0][0]), writes[0][1]), first_returns)
+            for sql, params in writes[1:]:
+                driver.execute(_qmark(sql), params)
+            driver.execute("COMMIT")
+        except BaseException:
+            if driver.in_transaction:
+                driver.execute("ROLLBACK")
+            raise
+    return returned
+
+
+@functools.cache
+def _qmark(sql: str) -> str:
+    """The counter's SQL (`%s` placeholders, no literal `%`) in the sqlite3 driver's style."""
+    return sql.replace("%s", "?")
 
 
 def _returned(cursor, expected: bool):

@@ -53,3 +53,8 @@ def statements_for(writes: int) -> int:
     from django.db import connection
 
     return min(writes, 1) if connection.vendor == "postgresql" else writes
+
+
+def views_shown(response) -> str:
+    """The number after "Lượt xem" in the article header."""
+    return re.search(r'<span data-stat="views">([^<]*)</span>', response.content.decode()).group(1)

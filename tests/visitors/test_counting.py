@@ -1,7 +1,5 @@
 """Counting rules (SPEC): what counts as a visit, an article view, and who is online."""
 
-import re
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -14,7 +12,7 @@ from danvan_site.visitors import counter
 from danvan_site.visitors.models import CounterSettings
 from tests.factories import PublishedArticleFactory, ReviewArticleFactory
 
-from .conftest import BROWSER, write_statements, written_tables
+from .conftest import BROWSER, views_shown, write_statements, written_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -276,11 +274,6 @@ def test_statistics_cost_one_query_per_page_even_when_closed_days_are_not_cached
             figures_now = counter.current_figures()
         assert len(queries) == 1
         assert (figures_now.week, figures_now.total) == (5, 12)
-
-
-def views_shown(response) -> str:
-    """The number after "Lượt xem" in the article header."""
-    return re.search(r'<span data-stat="views">([^<]*)</span>', response.content.decode()).group(1)
 
 
 def test_a_counted_view_shows_the_count_from_its_own_write(new_browser):
