@@ -17,7 +17,9 @@ both sides alike, for
     visit's minute row (the minute row also makes the visitor "online": no last-seen write).
 
 Prints a table (median req/s, p50/p99 latency, CPU per request of the workers and of the
-PostgreSQL server processes, non-2xx) and the on/off ratios, writes the same to
+PostgreSQL server processes, non-2xx) and the on/off ratios (the median of each round's, and each
+round's: on this shared machine they swing by ±10 %), then the same comparison in one process
+(bench/counter_inprocess.py: alternating batches, precise to a few µs), writes it all to
 bench/results/counter.json, and checks that the visits recorded equal the requests wrk completed.
 """
 
@@ -178,6 +180,9 @@ def main():
         for server in servers:
             server.wait(timeout=30)
 
+    print("\nIn-process A/B (bench/counter_inprocess.py)…", flush=True)
+    in_process = json.loads(run([PYTHON, ROOT / "bench" / "counter_inprocess.py"], env).stdout)
+
     table = {}
     for (who, mode), results in runs.items():
         table[f"article_{who}_counter_{mode}"] = {
@@ -191,15 +196,11 @@ def main():
         }
     # Ratios of runs made side by side in the same round, then their median: on a shared machine
     # the load swings between rounds far more than within one.
-    ratios = {
-        who: round(
-            statistics.median(
-                on["rps"] / off["rps"] for on, off in zip(runs[(who, "on")], runs[(who, "off")], strict=True)
-            ),
-            3,
-        )
+    round_ratios = {
+        who: [on["rps"] / off["rps"] for on, off in zip(runs[(who, "on")], runs[(who, "off")], strict=True)]
         for who in ("returning", "new")
     }
+    ratios = {who: round(statistics.median(values), 3) for who, values in round_ratios.items()}
     cpu_ratios = {
         who: round(
             table[f"article_{who}_counter_on"]["cpu_ms"] / table[f"article_{who}_counter_off"]["cpu_ms"], 3
@@ -213,10 +214,18 @@ def main():
             f"{row['db_cpu_ms']:7.2f} {row['errors']:7}"
         )
     for who in ("returning", "new"):
+        readers = "returning readers" if who == "returning" else "new visitors"
         print(
-            f"counter on/off, {who + ' readers' if who == 'returning' else 'new visitors'}: "
-            f"req/s {ratios[who]:.3f} (cost {1 - ratios[who]:.1%}), "
+            f"counter on/off, {readers}: req/s {ratios[who]:.3f} (cost {1 - ratios[who]:.1%}; "
+            f"rounds {' '.join(f'{r:.2f}' for r in round_ratios[who])}), "
             f"server CPU per request {cpu_ratios[who]:.3f} (cost {cpu_ratios[who] - 1:.1%})"
+        )
+    for who in ("returning", "new"):
+        ab = in_process[who]
+        readers = "returning readers" if who == "returning" else "new visitors"
+        print(
+            f"in-process, {readers}: {ab['on_us']} µs on, {ab['off_us']} µs off, counter +{ab['extra_us']} µs; "
+            f"pages/s {ab['ratio']:.3f} (cost {1 - ab['ratio']:.1%}; quartiles {ab['ratio_q1']:.3f}–{ab['ratio_q3']:.3f})"
         )
     # wrk does not count requests left in flight when it stops (at most one per connection per run)
     # or given up on (timeouts), which the server still completes and counts.
@@ -239,6 +248,8 @@ def main():
                 "settings": vars(args),
                 "pages": table,
                 "ratio_on_off": ratios,
+                "ratio_on_off_rounds": round_ratios,
+                "in_process": in_process,
                 "cpu_ratio_on_off": cpu_ratios,
                 "visits_recorded": recorded,
                 "new_visitor_requests": expected,
