@@ -4,6 +4,8 @@
 # a benchmark's thousands of them (wrk → gunicorn → PostgreSQL) left in TIME_WAIT made the server
 # fail now and then to bind a port in that range ("could not create any TCP/IP sockets").
 #   source .ci/pg.sh; pg_start [PORT]   → exports DATABASE_URL; pg_stop (also on EXIT)
+# It does not sync to disk (fsync, synchronous_commit off: fast tests); PG_DURABLE=1 keeps the
+# server's defaults, as in production (bench/counter_commit.py).
 # initdb refuses to run as root, so the cluster runs as the `postgres` user when we are root.
 
 pg_bin() {
@@ -31,9 +33,11 @@ pg_start() {
     chown postgres "$PG_DIR"
     as=(runuser -u postgres --)
   fi
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-0}" = 1 ] && durability=""
   "${as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 $durability" start >/dev/null
   "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE danvan" >/dev/null
   export DATABASE_URL="postgres://postgres@127.0.0.1:$port/danvan"
   PG_AS=("${as[@]}")

@@ -210,8 +210,8 @@ def write_atomically(writes: list[tuple[str, list]], *, first_returns: bool = Fa
 # A count is not worth a wait for the disk: PostgreSQL commits the counter's writes without waiting
 # for their WAL to be flushed. A server crash may lose the last moment of counts (at most three
 # times `wal_writer_delay`, 0.6 s by default), never make them inconsistent; every other write of
-# the site keeps the server's setting. Measured on a cluster with fsync and synchronous_commit on
-# (this machine's disk): a new visitor's write 670–835 µs → 463–547 µs.
+# the site keeps the server's setting. bench/counter_commit.py, on a cluster that syncs (this
+# machine's disk): a new visitor's write 786–1,198 µs → 583–782 µs; on one that does not, the same.
 ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
 
 
@@ -219,7 +219,8 @@ def _write_postgresql(cursor, writes: list[tuple[str, list]], first_returns: boo
     """The writes as one statement (the first ones as CTEs of the last), sent with `ASYNC_COMMIT`
     in the same query string when no transaction is open: a query string of several statements is
     one implicit transaction, so `SET LOCAL` holds for this write alone, in the same round trip.
-    Inside a transaction the setting would outlive the write, so it is left out there."""
+    Inside a transaction the setting would outlive the write, so it is left out there; and with
+    server-side binding (OPTIONS "server_side_binding") a query holds one statement only."""
     if len(writes) == 1:
         sql = writes[0][0]
     else:
@@ -227,11 +228,11 @@ def _write_postgresql(cursor, writes: list[tuple[str, list]], first_returns: boo
         ctes = ", ".join(f"w{n} AS ({sql})" for n, (sql, _) in enumerate(parts))
         sql = f"WITH {ctes} {last_sql}" + (" RETURNING (SELECT * FROM w0)" if first_returns else "")
     params = [p for _, params in writes for p in params]
-    if not connection.get_autocommit():
-        cursor.execute(sql, params)
-    else:
-        cursor.execute(ASYNC_COMMIT + sql, params)  # client-side binding (Django's default cursor)
+    if connection.get_autocommit() and not connection.settings_dict["OPTIONS"].get("server_side_binding"):
+        cursor.execute(ASYNC_COMMIT + sql, params)
         cursor.nextset()  # past the SET's empty result
+    else:
+        cursor.execute(sql, params)
     return _returned(cursor, first_returns)
 
 

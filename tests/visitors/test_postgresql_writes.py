@@ -66,3 +66,14 @@ def test_inside_a_transaction_the_write_leaves_the_transaction_s_durability_alon
         views = counter.write_atomically([(counter._article_view_sql(), [article.pk])], first_returns=True)
         assert synchronous_commit() == "on"  # SET LOCAL would have lasted until this COMMIT
     assert views == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_server_side_binding_the_write_is_sent_alone(monkeypatch):
+    """A query holds one statement there: the SET would make every count fail."""
+    article = PublishedArticleFactory()
+    monkeypatch.setitem(connection.settings_dict["OPTIONS"], "server_side_binding", True)
+    with CaptureQueriesContext(connection) as queries:
+        views = counter.write_atomically([(counter._article_view_sql(), [article.pk])], first_returns=True)
+    assert views == 1
+    assert [q["sql"] for q in queries][-1].startswith('UPDATE "articles_article"')
