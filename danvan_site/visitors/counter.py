@@ -35,10 +35,13 @@ browser's view of the article is counted).
 """
 
 import functools
+import hashlib
+import itertools
 import logging
 import re
 import secrets
 import time
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -216,11 +219,13 @@ ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; "
 
 
 def _write_postgresql(cursor, writes: list[tuple[str, list]], first_returns: bool):
-    """The writes as one statement (the first ones as CTEs of the last), sent with `ASYNC_COMMIT`
-    in the same query string when no transaction is open: a query string of several statements is
-    one implicit transaction, so `SET LOCAL` holds for this write alone, in the same round trip.
-    Inside a transaction the setting would outlive the write, so it is left out there; and with
-    server-side binding (OPTIONS "server_side_binding") a query holds one statement only."""
+    """The writes as one statement (the first ones as CTEs of the last). With no transaction open
+    it is sent as `ASYNC_COMMIT` + `EXECUTE` of that statement prepared on this connection
+    (`_prepared`), in one query string: a query string of several statements is one implicit
+    transaction, so `SET LOCAL` holds for this write alone, in the same round trip, and the
+    statement is not parsed and planned again on every count. Inside a transaction the setting
+    would outlive the write, and with server-side binding (OPTIONS "server_side_binding") a query
+    holds one statement only: the statement is then sent as it is."""
     if len(writes) == 1:
         sql = writes[0][0]
     else:
@@ -228,12 +233,43 @@ def _write_postgresql(cursor, writes: list[tuple[str, list]], first_returns: boo
         ctes = ", ".join(f"w{n} AS ({sql})" for n, (sql, _) in enumerate(parts))
         sql = f"WITH {ctes} {last_sql}" + (" RETURNING (SELECT * FROM w0)" if first_returns else "")
     params = [p for _, params in writes for p in params]
-    if connection.get_autocommit() and not connection.settings_dict["OPTIONS"].get("server_side_binding"):
-        cursor.execute(ASYNC_COMMIT + sql, params)
-        cursor.nextset()  # past the SET's empty result
-    else:
+    if not connection.get_autocommit() or connection.settings_dict["OPTIONS"].get("server_side_binding"):
         cursor.execute(sql, params)
+        return _returned(cursor, first_returns)
+    execute = f"{ASYNC_COMMIT}EXECUTE {{}}({', '.join(['%s'] * len(params))})"
+    try:
+        cursor.execute(execute.format(_prepared(cursor, sql)), params)
+    except DatabaseError as error:
+        if getattr(error.__cause__, "sqlstate", None) != _NO_SUCH_PREPARED_STATEMENT:
+            raise
+        # Deallocated behind our back (DISCARD ALL, a pooler): nothing was written, the statement
+        # failed whole. Prepare it again and count.
+        _prepared_on.pop(connection.connection, None)
+        cursor.execute(execute.format(_prepared(cursor, sql)), params)
+    cursor.nextset()  # past the SET's empty result
     return _returned(cursor, first_returns)
+
+
+# The counter's statements prepared on each PostgreSQL connection (a connection Django replaces
+# takes its names with it). Parsing and planning the new visitor's statement took PostgreSQL more
+# time than running it: pgbench, one client, 0.413 ms → 0.243 ms prepared; in-process, the write
+# 654 µs → 501 µs. Not with a pooler that shares server connections between transactions
+# (PgBouncer's transaction mode), as for Django's server-side binding.
+_prepared_on: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NO_SUCH_PREPARED_STATEMENT = "26000"  # invalid_sql_statement_name
+PREPARED = {}  # name → SQL, for whoever reads the queries (tests)
+
+
+def _prepared(cursor, sql: str) -> str:
+    """The name of `sql` prepared on this connection, PREPAREd on first use."""
+    name = "visitors_" + hashlib.blake2s(sql.encode(), digest_size=6).hexdigest()
+    done = _prepared_on.setdefault(connection.connection, set())
+    if name not in done:
+        numbers = itertools.count(1)
+        cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _: f"${next(numbers)}", sql))
+        done.add(name)
+        PREPARED[name] = sql
+    return name
 
 
 def _unwatched() -> bool:

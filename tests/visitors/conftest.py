@@ -35,15 +35,24 @@ def housekeeping_not_due(monkeypatch):
 
 _WRITE_STATEMENT = ("INSERT", "UPDATE", "DELETE", "WITH")
 _WRITTEN_TABLE = re.compile(r'(?:UPDATE|INSERT INTO|DELETE FROM) "(\w+)"')
+_EXECUTE = re.compile(r"EXECUTE (\w+)\(")
 
 
 def write_statements(queries) -> list[str]:
-    """The writing statements among captured queries: one per round trip to the database (on
-    PostgreSQL, outside a transaction, after the `SET LOCAL` sent with it: counter.ASYNC_COMMIT)."""
-    from danvan_site.visitors.counter import ASYNC_COMMIT
+    """The writing statements among captured queries: one per round trip to the database. On
+    PostgreSQL outside a transaction the counter sends `SET LOCAL …; EXECUTE <name>(…)` of a
+    statement it prepared on the connection (counter.ASYNC_COMMIT, counter.PREPARED): that
+    statement stands for it here."""
+    from danvan_site.visitors.counter import ASYNC_COMMIT, PREPARED
 
-    statements = (q["sql"].removeprefix(ASYNC_COMMIT) for q in queries)
-    return [sql for sql in statements if sql.lstrip().upper().startswith(_WRITE_STATEMENT)]
+    statements = []
+    for query in queries:
+        sql = query["sql"].removeprefix(ASYNC_COMMIT)
+        if execute := _EXECUTE.match(sql):
+            sql = PREPARED[execute.group(1)]
+        if sql.lstrip().upper().startswith(_WRITE_STATEMENT):
+            statements.append(sql)
+    return statements
 
 
 def written_tables(queries) -> list[str]:

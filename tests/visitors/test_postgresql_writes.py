@@ -1,8 +1,9 @@
 """On PostgreSQL the counter's writes are committed without waiting for the disk
-(counter.ASYNC_COMMIT), and only they: the setting must not reach any other write."""
+(counter.ASYNC_COMMIT), and only they: the setting must not reach any other write. They run as
+statements prepared once per connection (counter._prepared)."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -10,7 +11,7 @@ from articles.models import Article
 from danvan_site.visitors import counter
 from tests.factories import PublishedArticleFactory
 
-from .conftest import BROWSER, views_shown
+from .conftest import BROWSER, views_shown, written_tables
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's"
@@ -33,16 +34,21 @@ def waits_for_the_disk(django_db_blocker):
         cursor.execute("RESET synchronous_commit")
 
 
+def new_visitor_reads(article):
+    return Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+
+
 @pytest.mark.django_db(transaction=True)  # no test transaction: the counter's own, as in production
 def test_a_new_visitor_s_write_commits_asynchronously_in_its_one_statement(
     housekeeping_not_due, waits_for_the_disk
 ):
     article = PublishedArticleFactory()
     with CaptureQueriesContext(connection) as queries:
-        response = Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
-    writes = [q["sql"] for q in queries if 'INSERT INTO "visitors_visitminute"' in q["sql"]]
-    assert len(writes) == 1
-    assert writes[0].startswith(counter.ASYNC_COMMIT + "WITH w0 AS (UPDATE")
+        response = new_visitor_reads(article)
+    sent = [q["sql"] for q in queries if q["sql"].startswith(counter.ASYNC_COMMIT)]
+    assert len(sent) == 1
+    assert sent[0].startswith(counter.ASYNC_COMMIT + "EXECUTE visitors_")
+    assert written_tables(queries) == ["articles_article", "visitors_visitminute"]
     assert views_shown(response) == "0"  # the count, read past the SET's empty result
     assert Article.objects.get(pk=article.pk).view_count == 1
     assert counter.current_figures().today == 1
@@ -50,12 +56,37 @@ def test_a_new_visitor_s_write_commits_asynchronously_in_its_one_statement(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_the_write_is_prepared_once_per_connection(housekeeping_not_due):
+    article = PublishedArticleFactory()
+    new_visitor_reads(article)
+    with CaptureQueriesContext(connection) as queries:
+        new_visitor_reads(article)
+    assert not [q for q in queries if q["sql"].startswith("PREPARE")]
+    assert Article.objects.get(pk=article.pk).view_count == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_deallocated_behind_the_counter_s_back_is_prepared_again(housekeeping_not_due):
+    article = PublishedArticleFactory()
+    new_visitor_reads(article)
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as DISCARD ALL or a pooler would
+    response = new_visitor_reads(article)
+    assert response.status_code == 200
+    assert views_shown(response) == "1"
+    assert Article.objects.get(pk=article.pk).view_count == 2  # no count lost
+    assert counter.current_figures().today == 2
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_failed_write_leaves_nothing_and_no_setting_behind(waits_for_the_disk):
     article = PublishedArticleFactory()
-    writes = [(counter._article_view_sql(), [article.pk]), ('INSERT INTO "no_such_table" VALUES (%s)', [1])]
-    with pytest.raises(Exception, match="no_such_table"):
-        counter.write_atomically(writes, first_returns=True)
-    assert Article.objects.get(pk=article.pk).view_count == 0  # one implicit transaction, rolled back
+    minute_without_time = ('INSERT INTO "visitors_visitminute" ("minute", "visits") VALUES (%s, 1)', [None])
+    with pytest.raises(IntegrityError):
+        counter.write_atomically(
+            [(counter._article_view_sql(), [article.pk]), minute_without_time], first_returns=True
+        )
+    assert Article.objects.get(pk=article.pk).view_count == 0  # one statement, rolled back whole
     assert synchronous_commit() == "on"
 
 
