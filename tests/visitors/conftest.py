@@ -23,6 +23,13 @@ def new_browser():
     return lambda: Client(HTTP_USER_AGENT=BROWSER)
 
 
+def new_visitor_reads(article):
+    """A browser with no cookie opens the article: a new visit and a new view."""
+    from django.test import Client
+
+    return Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+
+
 @pytest.fixture
 def housekeeping_not_due(monkeypatch):
     """This process pruned and rolled up a moment ago: a request writes only its own rows."""

@@ -4,14 +4,13 @@ statements prepared once per connection (counter._prepared)."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from danvan_site.visitors import counter
 from tests.factories import PublishedArticleFactory
 
-from .conftest import BROWSER, views_shown, written_tables
+from .conftest import new_visitor_reads, views_shown, written_tables
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's"
@@ -25,17 +24,13 @@ def synchronous_commit() -> str:
 
 
 @pytest.fixture
-def waits_for_the_disk(django_db_blocker):
+def waits_for_the_disk():
     """This connection commits as production does (the test cluster itself does not wait)."""
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit TO on")
     yield
     with connection.cursor() as cursor:
         cursor.execute("RESET synchronous_commit")
-
-
-def new_visitor_reads(article):
-    return Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
 
 
 @pytest.mark.django_db(transaction=True)  # no test transaction: the counter's own, as in production

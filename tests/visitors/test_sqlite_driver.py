@@ -14,7 +14,7 @@ from danvan_site.visitors import counter
 from danvan_site.visitors.models import VisitMinute
 from tests.factories import PublishedArticleFactory
 
-from .conftest import BROWSER, views_shown
+from .conftest import BROWSER, new_visitor_reads, views_shown
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),  # no test transaction: the counter's own, as in production
@@ -40,10 +40,6 @@ def writing(statements) -> list[str]:
 
 def kinds(statements) -> list[str]:
     return [sql.split()[0] for sql in writing(statements)]
-
-
-def new_visitor_reads(article):
-    return Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
 
 
 def test_a_new_visitor_s_two_writes_are_one_immediate_transaction(traced):
