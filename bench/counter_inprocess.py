@@ -21,7 +21,6 @@ import re
 import statistics
 import sys
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +33,7 @@ django.setup()
 
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.test import override_settings  # noqa: E402
-from readers import BROWSER, cookie_header  # noqa: E402
+from readers import BROWSER, cookie_header, returning_cookies  # noqa: E402
 
 
 def environ(path, cookie=None):
@@ -66,17 +65,13 @@ def serve(handler, env):
 
 
 def returning_cookie(handler, path):
-    """The cookies of a browser some minutes into its visit (as bench/readers.py, in-process)."""
-    jar = {}
-    for _ in range(2):
-        headers, _ = serve(handler, environ(path, cookie_header(jar)))
-        received = SimpleCookie()
-        for name, value in headers:
-            if name == "Set-Cookie":
-                received.load(value)
-        jar.update((name, morsel.value) for name, morsel in received.items())
-        jar["dv_vid"] = jar["dv_vid"].split(".")[0]  # the visit's first minute is long past
-    return cookie_header(jar)
+    """The cookies of a browser some minutes into its visit (bench/readers.py), in-process."""
+
+    def open_page(url, cookie):
+        headers, _ = serve(handler, environ(url, cookie))
+        return [value for name, value in headers if name == "Set-Cookie"]
+
+    return cookie_header(returning_cookies(path, open_page=open_page))
 
 
 def main():

@@ -30,8 +30,8 @@ Visitor state lives in cookies that carry no data about the person: `dv_vid` hol
 (its 30-minute sliding lifetime *is* the visit), followed by ".<minute>" for the first 5 minutes
 of the visit (`visit_cookie`), and two flag cookies whose value is just "1" spare the database
 repeat writes: `dv_on` (the visitor is online as of under a minute ago; a new visit needs none
-within its first minute, `in_new_visit_minute`) and `dv_r<article id>` (scoped to that article's path for 30 minutes, so it is sent only there: this
-browser's view of the article is counted).
+within its first minute, `in_new_visit_minute`) and `dv_r<article id>` (scoped to that article's
+path for 30 minutes, so it is sent only there: this browser's view of the article is counted).
 """
 
 import functools
@@ -263,19 +263,25 @@ def one_statement(writes: list[tuple[str, list]], first_returns: bool) -> tuple[
 # (PgBouncer's transaction mode), as for Django's server-side binding.
 _prepared_on: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _NO_SUCH_PREPARED_STATEMENT = "26000"  # invalid_sql_statement_name
-PREPARED = {}  # name → SQL, for whoever reads the queries (tests)
 
 
 def _prepared(cursor, sql: str) -> str:
     """The name of `sql` prepared on this connection, PREPAREd on first use."""
-    name = "visitors_" + hashlib.blake2s(sql.encode(), digest_size=6).hexdigest()
+    name, prepare = _prepare_statement(sql)
     done = _prepared_on.setdefault(connection.connection, set())
     if name not in done:
-        numbers = itertools.count(1)
-        cursor.execute(f"PREPARE {name} AS " + re.sub("%s", lambda _: f"${next(numbers)}", sql))
+        cursor.execute(prepare)
         done.add(name)
-        PREPARED[name] = sql
     return name
+
+
+@functools.cache
+def _prepare_statement(sql: str) -> tuple[str, str]:
+    """(name, `PREPARE name AS …` with `$n` parameters) of one of the counter's statements (a
+    handful of shapes): made once per process, not on every count."""
+    name = "visitors_" + hashlib.blake2s(sql.encode(), digest_size=6).hexdigest()
+    numbers = itertools.count(1)
+    return name, f"PREPARE {name} AS " + re.sub("%s", lambda _: f"${next(numbers)}", sql)
 
 
 def _unwatched() -> bool:

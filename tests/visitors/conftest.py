@@ -48,18 +48,27 @@ _EXECUTE = re.compile(r"EXECUTE (\w+)\(")
 def write_statements(queries) -> list[str]:
     """The writing statements among captured queries: one per round trip to the database. On
     PostgreSQL outside a transaction the counter sends `SET LOCAL …; EXECUTE <name>(…)` of a
-    statement it prepared on the connection (counter.ASYNC_COMMIT, counter.PREPARED): that
-    statement stands for it here."""
-    from danvan_site.visitors.counter import ASYNC_COMMIT, PREPARED
+    statement it prepared on the connection (counter.ASYNC_COMMIT): the prepared statement, as
+    PostgreSQL holds it, stands for it here."""
+    from danvan_site.visitors.counter import ASYNC_COMMIT
 
     statements = []
     for query in queries:
         sql = query["sql"].removeprefix(ASYNC_COMMIT)
         if execute := _EXECUTE.match(sql):
-            sql = PREPARED[execute.group(1)]
+            sql = _prepared_statement(execute.group(1))
         if sql.lstrip().upper().startswith(_WRITE_STATEMENT):
             statements.append(sql)
     return statements
+
+
+def _prepared_statement(name: str) -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE name = %s", [name])
+        (statement,) = cursor.fetchone()
+    return re.sub(r"^PREPARE \w+ AS ", "", statement, flags=re.IGNORECASE)
 
 
 def written_tables(queries) -> list[str]:

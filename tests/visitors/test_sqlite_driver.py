@@ -1,6 +1,7 @@
 """On SQLite, a counted request's writes go straight to the sqlite3 driver when nothing in Django
 watches the statements (production: DEBUG off) — the path the site takes under load. These tests
-watch the driver itself (sqlite3's trace callback), so they see that path, not Django's."""
+run under those conditions (DEBUG off, no test transaction) and watch the driver itself (sqlite3's
+trace callback), since Django's query log does not see that path."""
 
 import itertools
 import logging
@@ -42,12 +43,16 @@ def kinds(statements) -> list[str]:
     return [sql.split()[0] for sql in writing(statements)]
 
 
-def test_a_new_visitor_s_two_writes_are_one_immediate_transaction(traced):
+def test_a_new_visitor_s_two_writes_are_one_immediate_transaction(traced, monkeypatch):
     article = PublishedArticleFactory()
     assert not connection.queries_logged  # DEBUG off: nothing in Django watches the statements
+    driver_writes = []
+    real = counter._write_with_sqlite_driver
+    monkeypatch.setattr(counter, "_write_with_sqlite_driver", lambda *a: driver_writes.append(a) or real(*a))
     traced.clear()
     response = new_visitor_reads(article)
     assert response.status_code == 200
+    assert len(driver_writes) == 1  # the driver path, not Django's cursor and atomic()
     statements = writing(traced)
     assert kinds(traced) == ["BEGIN", "UPDATE", "INSERT", "COMMIT"]
     assert statements[0] == "BEGIN IMMEDIATE"
