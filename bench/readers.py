@@ -1,6 +1,7 @@
 """The reader both benchmarks imitate (bench/run.py, bench/counter.py): a phone browser, new or
 returning. Imported by the scripts as `readers` (their folder is first on sys.path)."""
 
+import re
 import urllib.request
 from http.cookies import SimpleCookie
 
@@ -9,6 +10,22 @@ BROWSER = (
     "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/124.0.0.0 Mobile Safari/537.36"
 )
+
+
+# A known crawler: the counter does not count it, so it can read the figures without moving them.
+CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+
+
+def visitor_figures(url: str) -> dict[str, int]:
+    """The "Thống kê truy cập" figures of the page at `url` as a reader sees them (`data-stat`
+    online, today, week, total), read by a crawler."""
+    request = urllib.request.Request(url, headers={"User-Agent": CRAWLER})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        html = response.read().decode()
+    figures = re.findall(r'<dd data-stat="([a-z]+)">([^<]*)</dd>', html)
+    if not figures:
+        raise SystemExit(f"no visitor figures (data-stat) on {url}")
+    return {name: int(re.sub(r"\D", "", value)) for name, value in figures}
 
 
 def cookie_header(cookies: dict) -> str:

@@ -322,10 +322,6 @@ VISITOR_STATS_MAX_AGE = env.float("VISITOR_STATS_MAX_AGE", default=1.0)
 # Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
 VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
 
-# `make bench` only: serve /bench/floor/, the base layout rendered without any query, as the
-# benchmark's reference. Off everywhere else.
-BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
-
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);
 # uploads go through our own view so they are verified, re-encoded and resized like covers.

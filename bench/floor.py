@@ -1,7 +1,7 @@
 """The benchmark's floor page: the public base layout rendered with no database query.
 
 `make bench` compares every page to it, so ratios say what our code costs on top of Django's
-request cycle and template engine. It is mounted only when `BENCH_FLOOR` is set.
+request cycle and template engine. Mounted at /bench/floor/ by `bench.urls`, never in production.
 """
 
 from datetime import UTC, datetime, timedelta
