@@ -19,7 +19,8 @@ bench/README.md says what each row and column means and which targets the table 
 Pages are data: add one line to PAGES for a new page (a path, or a function that finds one in
 the data, returning None when the page does not exist yet: it is then reported as missing).
 Environment knobs: BENCH_ROUNDS (3), BENCH_DURATION (seconds per wrk run, 5), BENCH_CONNECTIONS
-(16), BENCH_THREADS (2), BENCH_PORT (8110), BENCH_SKIP_SEED=1 (reuse the data).
+(16), BENCH_THREADS (2), BENCH_PORT (8110), BENCH_SKIP_SEED=1 (reuse the data), BENCH_PAGES
+(names of PAGES to run, comma-separated; the floor always runs).
 """
 
 import json
@@ -312,7 +313,11 @@ def setup_django():
 def resolve_pages():
     from bench.middleware import available
 
+    chosen = {name for name in os.environ.get("BENCH_PAGES", "").split(",") if name}
     for page in PAGES:
+        if chosen and page.name not in chosen | {"floor"}:
+            page.skipped = dict.fromkeys(page.modes, "not in BENCH_PAGES")
+            continue
         try:
             page.url = page.find() if callable(page.find) else page.find
             if not page.url or "fresh" not in page.modes:
@@ -689,7 +694,7 @@ def report(live, runs, samples, rss):
                 f"{s['errors']:>6}{s['ratio_to_floor']:>8.2f}{sql:>11}  {verdict:<7}{targets}"
             )
     for page in PAGES:
-        if not page.url:
+        if not page.url and not all(reason == "not in BENCH_PAGES" for reason in page.skipped.values()):
             print(f"{page.name:<16}(chưa có trang này)")
     rss_verdict = "ok" if rss < WORKER_RSS_LIMIT_MB else "MISSED"
     print(f"\nGunicorn worker RSS (max): {rss:.0f} MB, target < {WORKER_RSS_LIMIT_MB} MB: {rss_verdict}")
