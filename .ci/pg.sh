@@ -5,7 +5,7 @@
 # fail now and then to bind a port in that range ("could not create any TCP/IP sockets").
 #   source .ci/pg.sh; pg_start [PORT]   → exports DATABASE_URL; pg_stop (also on EXIT)
 # It does not sync to disk (fsync, synchronous_commit off: fast tests); PG_DURABLE=1 keeps the
-# server's defaults, as in production (bench/counter_commit.py).
+# server's defaults, as in production.
 # initdb refuses to run as root, so the cluster runs as the `postgres` user when we are root.
 
 pg_bin() {

@@ -6,15 +6,14 @@
 
 Builds a throwaway site (SQLite file in a temp folder, or the database in DATABASE_URL), fills it
 with `seed_demo`, and runs it as `make serve` does (gunicorn, 2 workers, DEBUG off, no SSL
-redirect) twice: port 8104 with the counter, port 8105 with VISITORS_ENABLED=0. Then wrk (Debian's
+redirect; bench.settings) twice: port 8104 with the counter, port 8105 with VISITORS_ENABLED=0. Then wrk (Debian's
 `wrk`) drives the same article page on both, interleaved round by round so a noisy machine hurts
 both sides alike, for
 
   * returning readers: a browser's cookies kept (`-H "Cookie: …"`): the visit is live, the view
     of this article and the visitor's presence were recorded — the counter writes nothing;
   * new visitors: no cookie: every request is a new visit, a new article view and a new online
-    visitor — the worst case: two atomic writes in one transaction, the article's views and the
-    visit's minute row (the minute row also makes the visitor "online": no last-seen write).
+    visitor — the counter's worst case.
 
 Prints a table (median req/s, p50/p99 latency, CPU per request of the workers and of the
 PostgreSQL server processes, non-2xx) and the on/off ratios (the median of each round's, and each
