@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -129,7 +130,9 @@ def _shuffled(paths, exclude):
 
 
 def _pages(base, count, per_page, first=1):
-    return [f"{base}?page={n}" for n in range(first, -(-count // per_page) + 1)]
+    """The pager's links of a list of `count` items from page `first` on."""
+    joiner = "&" if "?" in base else "?"
+    return [f"{base}{joiner}page={n}" for n in range(first, -(-count // per_page) + 1)]
 
 
 def _fresh_articles(page):
@@ -169,15 +172,30 @@ def _fresh_tag_pages(page):
 
 def _fresh_searches(page):
     """Searches for runs of one to four words of article titles (numbers left out: a title's
-    number finds that one article, the cheapest search there is)."""
+    number finds that one article, the cheapest search there is), with their result pages: as
+    many as the titles alone fill, at most the SEARCH_LIMIT ranked matches' (every match of a
+    title is a match of the search, which reads the body too)."""
+    from django.conf import settings
+
     from articles.models import Article
 
-    phrases = set()
+    try:
+        from articles.search import SEARCH_LIMIT
+    except ImportError:  # the ceiling moved: page 1 of each search only
+        SEARCH_LIMIT = settings.ARTICLES_PER_PAGE
+
+    found = Counter()
     for title in Article.objects.published().values_list("title", flat=True)[:FRESH_POOL]:
         words = [w for w in title.split() if not any(c.isdigit() for c in w)]
-        for size in range(1, 5):
-            phrases.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-    return _shuffled((f"/tim-kiem/?q={quote(phrase)}" for phrase in phrases), page.url)
+        found.update(
+            {" ".join(words[i : i + size]) for size in range(1, 5) for i in range(len(words) - size + 1)}
+        )
+    paths = []
+    for phrase, titles in found.items():
+        paths += _pages(
+            f"/tim-kiem/?q={quote(phrase)}", min(titles, SEARCH_LIMIT), settings.ARTICLES_PER_PAGE
+        )
+    return _shuffled(paths, page.url)
 
 
 def _fresh_showcase_lists(page):
