@@ -398,6 +398,10 @@ def count_queries():
             page.queries = len(fresh)
             if response.status_code != 200:
                 print(f"  {page.name} fresh: {path} → HTTP {response.status_code}")
+            elif page.queries <= page.queries_cached:
+                print(
+                    f"  {page.name} fresh: {path} made no more queries than a cached page: served from a cache?"
+                )
         if page.user:
             page.cookies = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
     clear_every_cache()
