@@ -11,9 +11,10 @@ bench/README.md says what each row and column means and which targets the table 
    DJANGO_SETTINGS_MODULE=bench.settings (the production settings plus /bench/floor/ and the
    fresh-page header) and drive each page with wrk, every page in every round (interleaved), so
    a noisy machine slows all pages alike and the ratios to the floor page hold. Each page runs as
-   a returning reader, a new visitor and built fresh: a page-cache miss on every request, by
-   walking distinct URLs (a wrk script), or for a page with one URL by the `X-Bench-Fresh`
-   header (bench/middleware.py: a new version of the caches first, as an editor's save does);
+   a returning reader, a new visitor and built fresh: nothing kept for the page on any request
+   (no cached page or fragment of it), by walking distinct URLs (a wrk script), or for a page
+   with one URL by the `X-Bench-Fresh` header (bench/middleware.py: a new version of the caches
+   first, as an editor's save does);
 4. print one table and write `bench/results/latest.json`.
 
 Pages are data: add one line to PAGES for a new page (a path, or a function that finds one in
