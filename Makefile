@@ -13,7 +13,7 @@ NODE_STAMP := node_modules/.installed
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000 --preload
 BENCH_PG_PORT ?= 25433
 
-.PHONY: help install run test test-browser browser-deps test-pg serve bench lint fmt migrations-check clean backup restore
+.PHONY: help install run test test-browser browser-deps test-cluster test-pg serve bench lint fmt migrations-check clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ browser-deps: ## Debian's chromium, a Java runtime and npm, installed only when 
 
 test-browser: $(STAMP) browser-deps $(NODE_STAMP) ## Real-browser journeys and web-standards checks (Chromium, vnu, axe-core)
 	$(PY) -m pytest -m browser -p no:xdist -q
+
+test-cluster: $(STAMP) ## PostgreSQL, PgBouncer, Redis, two app servers and nginx (deploy/nginx.conf), checked through nginx
+	bash deploy/cluster/run.sh
 
 serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, static collected
 	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput

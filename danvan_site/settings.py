@@ -114,6 +114,10 @@ else:
     _db["CONN_HEALTH_CHECKS"] = True
     if "TEST" not in _db:
         _db["TEST"] = {}
+    # Behind PgBouncer in transaction mode each transaction may run on another server connection,
+    # so a server-side cursor (a named cursor, as QuerySet.iterator() opens) would be lost between
+    # them: Django's documented switch turns them off.
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False)
 # Connections are kept between requests, on SQLite too: a worker that opened a connection for each
 # request (PRAGMAs, WAL index, a checkpoint when the last one closes) served half the pages/s —
 # measured with bench/counter.py, see README "Visitor counter".
