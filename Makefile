@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# `make serve` listens on loopback only; on an app host behind nginx on another machine, its
+# private address (a firewall lets only nginx in: gunicorn is never exposed, deploy/README.md).
+BIND_ADDRESS ?= 127.0.0.1
 WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
@@ -53,7 +56,7 @@ serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, st
 	DEBUG=$${DEBUG:-0} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-0} $(PY) manage.py collectstatic --noinput -v 0
 	DEBUG=$${DEBUG:-0} $(VENV)/bin/gunicorn danvan_site.wsgi:application \
-		--bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) $(GUNICORN_ARGS)
+		--bind $(BIND_ADDRESS):$(PORT) --workers $(WEB_CONCURRENCY) $(GUNICORN_ARGS)
 
 bench: $(STAMP) ## Benchmark: throwaway PostgreSQL 15, 50,000 articles, gunicorn + wrk (README "Benchmark")
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
