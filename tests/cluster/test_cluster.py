@@ -139,6 +139,13 @@ def test_a_comment_posted_on_one_app_server_is_in_the_admin_of_the_other(cluster
     assert title in editor_on_b.get("/admin/articles/comment/").text
 
 
+def test_an_editor_signed_in_through_nginx_stays_signed_in_on_both_app_servers(cluster):
+    editor = admin_login(cluster.url, address=None)
+    answers = [editor.get("/admin/") for _ in range(6)]  # nginx takes turns between A and B
+    assert [answer.status for answer in answers] == [200] * 6
+    assert all("Quản lý nội dung" in answer.text for answer in answers)
+
+
 def test_a_public_form_refuses_a_body_bigger_than_any_comment_before_the_app_reads_it(cluster):
     path = article_paths(cluster)[0]
     huge = {"name": "x", "body": "x" * (2 * 1024 * 1024)}
