@@ -163,6 +163,15 @@ class Cluster:
         path = self.dir / f"{name}.log"
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
+    def log_count(self, name: str, text: str) -> int:
+        """Lines of a process's log that contain `text` (gunicorn logs every request it answers)."""
+        path = self.dir / f"{name}.log"
+        return (
+            sum(text in line for line in path.read_text(errors="replace").splitlines())
+            if path.exists()
+            else 0
+        )
+
     def start(self):
         self.dir.chmod(0o755)  # PostgreSQL, PgBouncer and nginx's workers read their files here
         self.start_postgres()
