@@ -107,8 +107,19 @@ def test_a_login_lockout_made_on_one_app_server_holds_on_the_other(cluster):
     assert refused.status == 429 and "Tạm khóa đăng nhập" in refused.text
     # … and the locked address opens no other account either …
     assert Client(b, address="203.0.113.50").login("/dang-nhap/", "district2", DEMO_PASSWORD).status == 429
-    # … while anyone else logs in on B as usual.
+    # … while anyone else logs in on B as usual …
     assert Client(b, address="203.0.113.52").login("/dang-nhap/", "district", DEMO_PASSWORD).status == 302
+    # … and through nginx a client's own X-Forwarded-For is not believed: naming the locked
+    # address there does not lock this reader out.
+    forged = Client(cluster.url, address="203.0.113.50").login("/dang-nhap/", "district", DEMO_PASSWORD)
+    assert forged.status == 302
+
+
+def test_the_request_id_nginx_logs_is_the_one_the_application_uses(cluster):
+    response = Client(cluster.url, BOT).get("/")
+    request_id = response.headers["X-Request-ID"]  # set by Django from nginx's X-Request-ID
+    time.sleep(0.2)  # nginx writes its access log line once the response has gone
+    assert cluster.log_count("danvan.access", f"id={request_id}") == 1
 
 
 def test_a_comment_posted_on_one_app_server_is_in_the_admin_of_the_other(cluster):
@@ -121,6 +132,7 @@ def test_a_comment_posted_on_one_app_server_is_in_the_admin_of_the_other(cluster
     fields = form_fields(page, "comment-form")
     # The code the reader would read in the image; the test reads it from the database instead.
     code = json.loads(reader.get("/captcha/refresh/", headers={"X-Requested-With": "XMLHttpRequest"}).text)
+    assert re.fullmatch(r"[0-9a-f]{40}", code["key"])  # safe to put in the query below
     answer = cluster.query(f"SELECT response FROM captcha_captchastore WHERE hashkey = '{code['key']}'")
     title = f"Ý kiến gửi qua máy chủ A {uuid.uuid4().hex[:8]}"
     fields.update(
