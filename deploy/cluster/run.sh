@@ -17,4 +17,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Extra arguments go to pytest (e.g. `bash deploy/cluster/run.sh -k slow`).
 exec .venv/bin/python -m pytest tests/cluster -m cluster -p no:xdist -q -rA "$@"

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 SECRET_KEY = "cluster-test-secret-key-not-for-production-0123456789"
 DEMO_PASSWORD = "cluster-demo-password-2026"
+AXES_FAILURE_LIMIT = 5  # failed logins before a lock (the production default, set explicitly)
 # Ports below 32768, which Linux hands out as the local ports of outgoing connections; each
 # service gets base + its offset (25432/25433 are CI's and the benchmark's PostgreSQL).
 PORT_BASES = range(21000, 29000, 100)
@@ -133,6 +134,7 @@ class Cluster:
             "TRUSTED_PROXY_HEADER": "X-Forwarded-For",
             "MEDIA_ROOT": str(self.dir / "media"),
             "DEMO_PASSWORD": DEMO_PASSWORD,
+            "AXES_FAILURE_LIMIT": str(AXES_FAILURE_LIMIT),
             "WEB_CONCURRENCY": "2",
         }
         env.update(extra)
