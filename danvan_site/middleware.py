@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.gzip import GZipMiddleware
 
 from .logs import current_request_id
 
@@ -94,6 +95,42 @@ class SiteCSPMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith("/admin/"):
             parts.update = {**self.admin_update, **(parts.update or {})}
         return parts
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for text answers to readers who are not signed in.
+
+    BREACH guesses a secret in a compressed page from the page's length, by sending many
+    requests that put attacker-chosen text (a search term) beside the secret. What we chose:
+    - Public pages are compressed. The only secret in them is the CSRF token of the comment form,
+      which Django masks afresh on every response, so it never repeats to be guessed; and Django
+      (4.2+) puts a random 0-99 bytes into every gzip header ("Heal The Breach"), so a length no
+      longer measures the guess.
+    - Pages for signed-in staff are never compressed: the admin and report pages put personal
+      data (commenters' emails, report figures) next to text from the query string (admin
+      search), which is what BREACH needs; they are few and read on the office network.
+    - Only text is compressed: JPEG, PNG and WOFF2 are compressed already (uploaded images are
+      streamed by Django when no proxy serves /media/), and static files never get here:
+      WhiteNoise, above this middleware, serves its own pre-compressed copies.
+    """
+
+    compressible = (
+        "text/",
+        "application/json",
+        "application/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/javascript",
+        "image/svg+xml",
+    )
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return response
+        if not response.get("Content-Type", "").startswith(self.compressible):
+            return response
+        return super().process_response(request, response)
 
 
 class StaffSessionTimeoutMiddleware:

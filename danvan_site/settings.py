@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "danvan_site.middleware.HealthCheckMiddleware",
     # Right after the header middleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compression of pages (BREACH: see the class). Above every middleware that reads or writes
+    # the body (the visitor counter writes it), as Django's docs ask, so it compresses the final
+    # body; below WhiteNoise, which serves static files pre-compressed (gzip and Brotli) itself.
+    "danvan_site.middleware.PublicGZipMiddleware",
     # The visitor counter sees the final response of every page, so it stays above any page
     # cache middleware (a page served from cache is still counted, and the cache never stores
     # its per-visitor Set-Cookie) and above sessions/auth, which it does not need; static files
