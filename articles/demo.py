@@ -178,7 +178,7 @@ def draw_banner(name: str, tagline: str) -> ContentFile:
         angle = -math.pi / 2 + k * math.pi / 5
         star.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
     draw.polygon(star, fill="#ffd54f")
-    _draw_text(draw, (170, 26), "ĐẢNG CỘNG SẢN VIỆT NAM", 20, 600, "#ffe9a8")
+    _draw_text(draw, (170, 26), "ĐẢNG CỘNG SẢN VIỆT NAM", 20, 700, "#ffe9a8")
     _draw_text(draw, (170, 52), name.upper(), 42, 700, "#ffffff")
     _draw_text(draw, (170, 106), tagline, 22, 400, "#ffe9a8")
     out = BytesIO()
