@@ -1,4 +1,4 @@
-"""Site-wide security and reliability middleware: request ids, CSP, extra headers, staff sessions."""
+"""Site-wide middleware: request ids, CSP, extra headers, compression, body limits, staff sessions."""
 
 import re
 import time
@@ -9,7 +9,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
+from django.template import loader
+from django.template.defaultfilters import filesizeformat
 
 from .logs import current_request_id
 
@@ -167,3 +170,61 @@ class StaffSessionTimeoutMiddleware:
                 # vanished session, logs the user out and can say why.
                 request.session.set_expiry(2 * idle)
         return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request body larger than its form can need, before a byte of it is read.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count file parts, so without this a 200 MB
+    file posted to the public comment form was read whole (and spooled to disk). The limit is
+    taken from the declared `Content-Length`, which is also as far as Django ever reads the body:
+    - REQUEST_BODY_MAX_BYTES for every request: readers' forms (comment, login) are a few KB;
+    - STAFF_REQUEST_BODY_MAX_BYTES for a signed-in user under STAFF_UPLOAD_PATHS (admin, report
+      forms, the editor's image upload), where a form may carry several images.
+    A body sent chunked, without `Content-Length`, is refused too (411): Django would read none
+    of it, so the form would arrive empty. The answer is a standalone page in Vietnamese: it is
+    sent before the session or the database is touched.
+
+    Placed after AuthenticationMiddleware (to know who is signed in) and before anything reads
+    the body (CsrfViewMiddleware does, when the view is called).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        declared = request.META.get("CONTENT_LENGTH")
+        if not declared:
+            if "HTTP_TRANSFER_ENCODING" in request.META:
+                return self.refuse(request, 411, None)
+            return self.get_response(request)
+        try:
+            size = int(declared)
+        except ValueError:
+            return self.get_response(request)  # Django answers 400 itself
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        if size > limit and self.may_upload(request):
+            limit = settings.STAFF_REQUEST_BODY_MAX_BYTES
+        if size > limit:
+            return self.refuse(request, 413, limit)
+        return self.get_response(request)
+
+    @staticmethod
+    def may_upload(request) -> bool:
+        user = getattr(request, "user", None)
+        return (
+            request.path_info.startswith(tuple(settings.STAFF_UPLOAD_PATHS))
+            and user is not None
+            and user.is_authenticated
+        )
+
+    @staticmethod
+    def refuse(request, status: int, limit: int | None) -> HttpResponse:
+        html = loader.render_to_string(
+            "413.html",
+            {
+                "limit": filesizeformat(limit) if limit else "",
+                "request_id": getattr(request, "request_id", ""),
+            },
+        )
+        return HttpResponse(html, status=status)
