@@ -298,6 +298,9 @@ AXES_USERNAME_CALLABLE = "danvan_site.login_throttle.attempted_username"
 AXES_VERBOSE = False
 
 # --- Site -----------------------------------------------------------------------------------
+# Password of the accounts `seed_demo` creates for a try-out (never in production: it refuses
+# to create them when DEBUG is off).
+DEMO_PASSWORD = env("DEMO_PASSWORD", default="") or "danvan-demo-2026"
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
