@@ -193,9 +193,9 @@ class RequestBodyLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        declared = request.META.get("CONTENT_LENGTH")
+        declared = request.headers.get("content-length")
         if not declared:
-            if "HTTP_TRANSFER_ENCODING" in request.META:
+            if "transfer-encoding" in request.headers:
                 return self.refuse(request, 411, None)
             return self.get_response(request)
         try:

@@ -66,7 +66,7 @@ def test_a_new_visitor_s_two_writes_are_one_immediate_transaction(traced, monkey
 def test_one_write_runs_alone_without_a_transaction(traced):
     """A returning reader's first view of another article: the view alone, in autocommit."""
     first, second = PublishedArticleFactory(), PublishedArticleFactory()
-    reader = Client(HTTP_USER_AGENT=BROWSER)
+    reader = Client(headers={"user-agent": BROWSER})
     reader.get(first.get_absolute_url())
     reader.cookies[counter.SEEN_COOKIE] = "1"  # seen under a minute ago: no last-seen write
     traced.clear()
