@@ -139,7 +139,8 @@ def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
     for x in range(0, w, 60):
         draw.line([(x, h - 120), (x + 30, h)], fill="#8bc34a", width=6)
     out = BytesIO()
-    img.save(out, "JPEG", quality=85)
+    # Encoded as uploads are (danvan_site.images): demo pages weigh what real ones would.
+    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)
     return ContentFile(out.getvalue(), name=f"demo-{seed}.jpg")
 
 
@@ -182,7 +183,7 @@ def draw_banner(name: str, tagline: str) -> ContentFile:
     _draw_text(draw, (170, 52), name.upper(), 42, 700, "#ffffff")
     _draw_text(draw, (170, 106), tagline, 22, 400, "#ffe9a8")
     out = BytesIO()
-    img.save(out, "JPEG", quality=88)
+    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)  # as uploads are
     return ContentFile(out.getvalue(), name="banner-demo.jpg")
 
 
