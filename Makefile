@@ -52,7 +52,7 @@ serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, st
 	DEBUG=$${DEBUG:-0} $(VENV)/bin/gunicorn danvan_site.wsgi:application \
 		--bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) $(GUNICORN_ARGS)
 
-bench: $(STAMP) ## Benchmark: throwaway PostgreSQL 15, 50,000 articles, gunicorn + wrk (README "Benchmark")
+bench: $(STAMP) ## Benchmark: throwaway PostgreSQL 15, 50,000 articles, gunicorn + wrk (bench/README.md)
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	bash -c 'source .ci/pg.sh; pg_start $(BENCH_PG_PORT); $(PY) bench/run.py'
 

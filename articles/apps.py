@@ -8,8 +8,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import history, live, roles, signals  # noqa: F401
+        from . import history, roles, signals  # noqa: F401
 
-        signals._connect_comments()
-
+        signals.connect()
         post_migrate.connect(roles.sync_groups_on_migrate, sender=self, dispatch_uid="articles-groups")

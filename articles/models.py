@@ -2,33 +2,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.db import connection, models
-from django.db.models import Case, F, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from danvan_site import images
-from danvan_site.fields import acting_user
+from danvan_site import caching, images
+from danvan_site.fields import TimeStamped, acting_user
 from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
 
 from .search import SEARCH_VECTOR_SQL
-
-MENU_CACHE_KEY = "articles:menu"
-FAMILIES_CACHE_KEY = "articles:families"
-
-
-class TimeStamped(models.Model):
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class Category(models.Model):
@@ -81,9 +67,9 @@ class Category(models.Model):
 
     @classmethod
     def families(cls) -> dict[int, list[int]]:
-        """Top-level category id → its own id and its children's, cached until a category changes."""
-        families = cache.get(FAMILIES_CACHE_KEY)
-        if families is None:
+        """Top-level category id → its own id and its children's (kept until the news changes)."""
+
+        def build():
             families = {}
             rows = list(cls.objects.values_list("pk", "parent_id"))
             for pk, parent_id in rows:
@@ -92,20 +78,22 @@ class Category(models.Model):
             for pk, parent_id in rows:
                 if parent_id in families:
                     families[parent_id].append(pk)
-            cache.set(FAMILIES_CACHE_KEY, families, 3600)
-        return families
+            return families
+
+        return caching.get_or_set(caching.NEWS, "families", build)
 
     @classmethod
     def menu(cls) -> list["Category"]:
-        """Top-level menu categories with their menu children, cached until a category changes."""
-        menu = cache.get(MENU_CACHE_KEY)
-        if menu is None:
+        """Top-level menu categories with their menu children (kept until the news changes)."""
+
+        def build():
             cats = list(cls.objects.filter(in_menu=True))
             menu = [c for c in cats if c.parent_id is None]
             for top in menu:
                 top.menu_children = [c for c in cats if c.parent_id == top.pk]
-            cache.set(MENU_CACHE_KEY, menu, 3600)
-        return menu
+            return menu
+
+        return caching.get_or_set(caching.NEWS, "menu", build)
 
 
 class Tag(TagBase):
@@ -126,26 +114,6 @@ class Tag(TagBase):
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
-
-
-def ids_of(*querysets) -> RawSQL | list:
-    """The ids of several small `LIMIT` querysets, as one `UNION ALL` for a `pk__in` filter.
-
-    Each part walks its index from the newest end and stops at its limit; the outer query then
-    fetches those few rows by primary key. An OR of several `pk__in` subqueries reads the same,
-    but PostgreSQL can answer it only by testing every row of the table: measured with EXPLAIN
-    ANALYZE on 20,000 articles, related news 18.0 ms → 0.4 ms, the home page blocks 22.1 → 0.3 ms.
-    """
-    if not querysets:
-        return []  # `pk__in=[]`: nothing, and no query at all
-    parts, params = [], []
-    for n, queryset in enumerate(querysets):
-        pk = queryset.model._meta.pk.attname
-        sql, part_params = queryset.values(pk).query.sql_with_params()
-        # Wrapped in a derived table: SQLite refuses LIMIT on a bare part of a compound SELECT.
-        parts.append(f'SELECT "part{n}"."{pk}" FROM ({sql}) AS "part{n}"')
-        params.extend(part_params)
-    return RawSQL(" UNION ALL ".join(parts), params)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -172,48 +140,52 @@ class ArticleQuerySet(models.QuerySet):
         """Articles of `category` and of its children: a section page lists its subsections."""
         return self.filter(Q(category_id=category.pk) | Q(category__parent_id=category.pk))
 
-    def related_to(self, article: "Article", limit: int):
+    def newest(self):
+        return self.order_by("-published_at", "-pk")
+
+    def scheduled(self):
+        """Published, but its publication time has not come yet."""
+        return self.alive().filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def related_to(self, article: "Article", limit: int) -> list["Article"]:
         """ "Tin cùng chuyên mục": published articles of the same category, newest first, never
         the article itself. When the category has fewer than `limit`, the rest comes from its
-        section (parent and sibling categories), then from the latest news — in the same query.
+        section (parent and sibling categories), then from the latest news. Each part is a
+        `LIMIT` walk of an index from the newest end.
         """
+        newest = self.published().for_list().exclude(pk=article.pk).newest()
         section_id = article.category.parent_id or article.category_id
-        in_category = Q(category_id=article.category_id)
-        in_section = Q(category_id=section_id) | Q(category__parent_id=section_id)
-        newest = self.published().exclude(pk=article.pk).order_by("-published_at", "-pk")
-        wanted = ids_of(newest.filter(in_category)[:limit], newest.filter(in_section)[:limit], newest[:limit])
-        closeness = Case(When(in_category, then=Value(0)), When(in_section, then=Value(1)), default=Value(2))
-        return (
-            self.published()
-            .for_list()
-            .filter(pk__in=wanted)
-            .annotate(closeness=closeness)
-            .order_by("closeness", "-published_at", "-pk")[:limit]
+        sources = (
+            Q(category_id=article.category_id),
+            Q(category_id=section_id) | Q(category__parent_id=section_id),
+            Q(),
         )
+        related: list[Article] = []
+        for source in sources:
+            if len(related) >= limit:
+                break
+            related += newest.filter(source).exclude(pk__in=[a.pk for a in related])[: limit - len(related)]
+        return related
 
-    def latest_per_section(self, per_section: int):
-        """Newest `per_section` published articles of each top-level section, in one query.
+    def latest_per_section(self, per_section: int) -> dict[int, list["Article"]]:
+        """Newest `per_section` published articles of each top-level section, by section id.
 
-        A child category's articles count for its parent's block. A window function over the whole
-        archive would number all 50,000 rows; here each section gets its own `LIMIT` subquery.
+        A child category's articles count for its parent's block. One `LIMIT` query per section:
+        a window over the whole archive would number every row.
         """
-        section = Coalesce(F("category__parent_id"), F("category_id"))
-        newest = self.published().order_by("-published_at", "-pk")
-        wanted = ids_of(
-            *(newest.filter(category_id__in=ids)[:per_section] for ids in Category.families().values())
-        )
-        return (
-            self.published()
-            .for_list()
-            .filter(pk__in=wanted)
-            .annotate(section_id=section)
-            .order_by("section_id", "-published_at", "-pk")
-        )
+        newest = self.published().for_list().newest()
+        return {
+            section_id: list(newest.filter(category_id__in=ids)[:per_section])
+            for section_id, ids in Category.families().items()
+        }
 
-    def most_read(self):
-        """Most viewed first. A scan of the published articles (no index holds `view_count`, see
-        Meta.indexes): callers keep the result (articles_tags `most_read_articles`)."""
-        return self.published().for_list().order_by("-view_count", "-published_at")
+    def most_read(self, days: int | None = None):
+        """Most viewed first; with `days`, among the articles published in the last `days` days
+        ("Đọc nhiều" of the sidebar: what readers read lately, found from the date index)."""
+        articles = self.published().for_list()
+        if days:
+            articles = articles.filter(published_at__gte=timezone.now() - timedelta(days=days))
+        return articles.order_by("-view_count", "-published_at")
 
 
 class TagsInHistory(models.Model):
@@ -327,11 +299,8 @@ class Article(TimeStamped):
             # index seek (articles.pagination) and needs no sort.
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_id"),
             models.Index(fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_id"),
-            # No index holds `view_count`: each counted view rewrites it, and PostgreSQL can update
-            # a row in place (HOT, no index touched) only when no indexed column changes. With such
-            # an index every view added an entry to all twelve indexes of this table, the
-            # full-text GIN index included (README "Visitor counter"). "Đọc nhiều" scans instead,
-            # once per cache period for all workers (`most_read`).
+            # No index holds `view_count`: each counted view rewrites it, and PostgreSQL updates a
+            # row in place (HOT, no index touched) only when no indexed column changes.
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
         ]
 
@@ -444,9 +413,12 @@ class CommentQuerySet(models.QuerySet):
 
     def moderate(self, status: str, user) -> int:
         """Set the status of every comment here and record who did it; returns how many changed."""
-        return self.exclude(status=status).update(
+        changed = self.exclude(status=status).update(
             status=status, moderated_by=user, moderated_at=timezone.now()
         )
+        if changed:
+            caching.bump(caching.NEWS)  # an update() sends no signal
+        return changed
 
     def from_client_since(self, client_hash: str, since):
         """Comments this client sent since `since`, whatever became of them (for the rate limit)."""

@@ -1,6 +1,6 @@
 """The editorial groups and their permissions, kept in step with the code after every migrate."""
 
-from django.contrib.auth.models import Group, Permission
+from danvan_site.roles import sync_groups
 
 WRITER_GROUP = "Phóng viên"
 EDITOR_GROUP = "Biên tập viên"
@@ -40,18 +40,5 @@ GROUP_PERMISSIONS = {
 }
 
 
-def sync_groups(group_permissions=GROUP_PERMISSIONS, **kwargs):
-    """Create each group and give it exactly its listed permissions (extra ones are kept)."""
-    for name, perm_names in group_permissions.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        perms = []
-        for perm_name in perm_names:
-            app_label, codename = perm_name.split(".")
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if perm is not None:
-                perms.append(perm)
-        group.permissions.add(*perms)
-
-
 def sync_groups_on_migrate(**kwargs):
-    sync_groups()
+    sync_groups(GROUP_PERMISSIONS)

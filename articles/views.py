@@ -1,23 +1,30 @@
+import logging
+from functools import cached_property
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import images
 from danvan_site.clientaddr import client_hash
-from danvan_site.pagecache import AnonymousPageCacheMixin
-from danvan_site.visitors.counter import mark_article_view
+from danvan_site.visitors import counting
 
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
 from .models import Article, Category, Tag
-from .pagination import KeysetPaginator
+from .pagination import KeysetPaginator, KnownCountPaginator
 from .search import SEARCH_LIMIT, clean_query, search_articles
+
+logger = logging.getLogger(__name__)
 
 
 class PublicArticleMixin:
@@ -30,28 +37,41 @@ class PublicArticleMixin:
         return Article.objects.published().for_list()
 
 
-class HomeView(AnonymousPageCacheMixin, TemplateView):
-    template_name = "articles/home.html"
+class HomeBlocks:
+    """The home page's lists, each read from the database only when the page is not kept
+    (templates/articles/home.html keeps it in a `{% cache %}` fragment)."""
+
     featured_count = 5
     latest_count = 8
     per_section = 5
 
+    @cached_property
+    def featured(self):
+        return list(
+            Article.objects.published().for_list().filter(is_featured=True).newest()[: self.featured_count]
+        )
+
+    @cached_property
+    def latest(self):
+        featured_ids = [a.pk for a in self.featured]
+        return list(
+            Article.objects.published().for_list().exclude(pk__in=featured_ids).newest()[: self.latest_count]
+        )
+
+    @cached_property
+    def sections(self):
+        by_section = Article.objects.latest_per_section(self.per_section)
+        return [(cat, by_section[cat.pk]) for cat in Category.menu() if by_section.get(cat.pk)]
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        published = Article.objects.published().for_list()
-        featured = list(published.filter(is_featured=True)[: self.featured_count])
-        featured_ids = [a.pk for a in featured]
-        latest = list(published.exclude(pk__in=featured_ids)[: self.latest_count])
-        by_section = {}
-        for article in Article.objects.latest_per_section(self.per_section):
-            by_section.setdefault(article.section_id, []).append(article)
-        ctx["featured"] = featured
-        ctx["latest"] = latest
-        ctx["sections"] = [(cat, by_section[cat.pk]) for cat in Category.menu() if cat.pk in by_section]
-        return ctx
+        return super().get_context_data(blocks=HomeBlocks(), **kwargs)
 
 
-class CategoryView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
+class CategoryView(PublicArticleMixin, ListView):
     template_name = "articles/category.html"
     paginator_class = KeysetPaginator
 
@@ -67,7 +87,7 @@ class CategoryView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class TagView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
+class TagView(PublicArticleMixin, ListView):
     template_name = "articles/tag.html"
 
     def get_queryset(self):
@@ -78,7 +98,7 @@ class TagView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class SearchView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
+class SearchView(PublicArticleMixin, ListView):
     template_name = "articles/search.html"
 
     def get_queryset(self):
@@ -94,9 +114,7 @@ class SearchView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
         return super().paginate_queryset(queryset[:SEARCH_LIMIT], page_size)
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = min(self.total, SEARCH_LIMIT)  # a cached_property: set, not counted again
-        return paginator
+        return KnownCountPaginator(queryset, per_page, count=min(self.total, SEARCH_LIMIT), **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(query=self.query, search_limit=SEARCH_LIMIT, **kwargs)
@@ -104,10 +122,10 @@ class SearchView(AnonymousPageCacheMixin, PublicArticleMixin, ListView):
         return ctx
 
 
-class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
+class ArticleDetailView(DetailView):
     template_name = "articles/detail.html"
     context_object_name = "article"
-    counts_view = True  # "Lượt xem": the visitor counter counts this page as a view of the article
+    counts_view = True  # "Lượt xem": this page is a view of the article
 
     def get_queryset(self):
         qs = Article.objects.select_related("category", "category__parent")
@@ -116,24 +134,41 @@ class ArticleDetailView(AnonymousPageCacheMixin, DetailView):
             return qs
         return qs.published()
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.counts_view:
+            count_view(request, response, self.object)
+        return response
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         article = self.object
-        self.request.fresh_view_counts = {article.pk: article.view_count}  # for the live hole
-        ctx["tags"] = article.sorted_tags()
-        ctx["related"] = related_articles(article, settings.RELATED_ARTICLES)
+        # Read only when the article's kept fragment is missing (templates/articles/detail.html).
+        ctx["tags"] = SimpleLazyObject(article.sorted_tags)
+        ctx["related"] = SimpleLazyObject(
+            lambda: Article.objects.related_to(article, settings.RELATED_ARTICLES)
+        )
+        ctx["comments"] = SimpleLazyObject(lambda: list(article.comments.public()))
         ctx["is_preview"] = not article.is_published()
-        ctx["comments"] = list(article.comments.public())
         ctx["comments_open"] = article.comments_open()
         if ctx["comments_open"]:
             ctx.setdefault("comment_form", CommentForm(defer_captcha=True))
         return ctx
 
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if self.counts_view:
-            mark_article_view(response, self.object)
-        return response
+
+def count_view(request, response, article: Article) -> None:
+    """Count this page as a view of `article` (SPEC "Counting rules": once per visitor per 30
+    minutes, never for a bot or a preview). The page shows the count as it was before the view;
+    a database error leaves the count alone and the page served."""
+    if not (article.is_published() and counting.should_count_view(request, article.pk)):
+        return
+    try:
+        with transaction.atomic():
+            Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
+    except DatabaseError:
+        logger.exception("Visitor counter: the view of article %s was not counted", article.pk)
+        return
+    counting.remember_view(request, response, article.pk)
 
 
 class CommentCreateView(ArticleDetailView):
@@ -187,10 +222,6 @@ class ArticlePrintView(ArticleDetailView):
         ctx = DetailView.get_context_data(self, **kwargs)
         ctx["tags"] = self.object.sorted_tags()
         return ctx
-
-
-def related_articles(article: Article, limit: int) -> list[Article]:
-    return list(Article.objects.related_to(article, limit))
 
 
 class RobotsView(TemplateView):

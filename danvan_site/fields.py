@@ -1,4 +1,4 @@
-"""Model field helpers shared by the apps."""
+"""Model helpers shared by the apps."""
 
 from django.conf import settings
 from django.db import models
@@ -19,3 +19,13 @@ def acting_user(verbose_name: str, *, editable: bool = False) -> models.ForeignK
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+
+class TimeStamped(models.Model):
+    """When a row was created and last changed."""
+
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+
+    class Meta:
+        abstract = True

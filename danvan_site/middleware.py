@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.signals import request_finished
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template import loader
@@ -40,10 +41,14 @@ class RequestIDMiddleware:
         current_request_id.set(request.request_id)
         response = self.get_response(request)
         response["X-Request-ID"] = request.request_id
-        # Django logs 4xx/5xx responses after the middleware chain has returned, so the id is
-        # cleared only when the response is closed, once everything about it has been logged.
-        response._resource_closers.append(lambda: current_request_id.set("-"))
         return response
+
+
+# Django logs 4xx/5xx responses after the middleware chain has returned, so the id is cleared only
+# when the request has finished, once everything about it has been logged.
+request_finished.connect(
+    lambda **kwargs: current_request_id.set("-"), weak=False, dispatch_uid="request-id-reset"
+)
 
 
 class HealthCheckMiddleware:

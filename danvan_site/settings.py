@@ -56,16 +56,16 @@ MIDDLEWARE = [
     # Before any Host check (CommonMiddleware, CSRF): the load balancer probes workers by IP
     # address. Below the header middleware, which never read the Host, so the probe gets them.
     "danvan_site.middleware.HealthCheckMiddleware",
+    # Each cache version is read once per request (danvan_site.caching).
+    "danvan_site.caching.VersionsMiddleware",
     # Right after the header middleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compression of pages (BREACH: see the class). Above every middleware that reads or writes
-    # the body (the visitor counter writes it), as Django's docs ask, so it compresses the final
-    # body; below WhiteNoise, which serves static files pre-compressed (gzip and Brotli) itself.
+    # the response body, as Django's docs ask, so it compresses the final body; below WhiteNoise,
+    # which serves static files pre-compressed (gzip and Brotli) itself.
     "danvan_site.middleware.PublicGZipMiddleware",
-    # The visitor counter sees the final response of every page, so it stays above any page
-    # cache middleware (a page served from cache is still counted, and the cache never stores
-    # its per-visitor Set-Cookie) and above sessions/auth, which it does not need; static files
-    # never reach it (WhiteNoise answers them first).
+    # The visitor counter needs neither sessions nor auth; static files never reach it
+    # (WhiteNoise answers them first).
     "danvan_site.visitors.middleware.VisitorCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -97,7 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "danvan_site.context_processors.site",
+                "articles.context_processors.site",
             ],
         },
     },
@@ -120,20 +120,16 @@ else:
     _db["CONN_HEALTH_CHECKS"] = True
     if "TEST" not in _db:
         _db["TEST"] = {}
-# Connections are kept between requests, on SQLite too: a worker that opened a connection for each
-# request (PRAGMAs, WAL index, a checkpoint when the last one closes) served half the pages/s —
-# measured with bench/counter.py, see README "Visitor counter".
+# Connections are kept between requests, on SQLite too: opening one (PRAGMAs, WAL index) for each
+# request costs more than most pages.
 _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ---------------------------------------------------------------------------------
-# "default" must be shared by every app process, because it holds the content version that
-# invalidates cached pages (articles.signals), the menu and the site settings: Redis when
-# configured; otherwise local memory for one process (DEBUG: `make run`) and the database cache
-# when several processes share it (`make serve`: gunicorn workers; `createcachetable` makes it).
-# "pages" is per-process memory for rendered HTML and derived lists: their keys contain the
-# shared content version, so no worker serves anything older than the last save, and a hit
-# costs neither a query nor a network round trip.
+# Two caches (danvan_site.caching lists what each holds). "default" is shared by every app process
+# and holds the versions that make kept pages stale: Redis when configured; otherwise local memory
+# for one process (DEBUG: `make run`) and the database cache when several processes share it
+# (`make serve`; `createcachetable` makes its table). "local" is each process's own memory.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     _shared_cache = {
@@ -147,11 +143,10 @@ else:
     _shared_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
 CACHES = {
     "default": _shared_cache,
-    "pages": {
+    "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "danvan-pages",
-        "TIMEOUT": 300,
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        "LOCATION": "danvan-local",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
 
@@ -333,16 +328,12 @@ CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or 
 # Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
 VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
 # Seconds a process may show the same "Thống kê truy cập" box; counting itself is always exact.
-# 1 (default): a worker reads the figures at most once a second instead of on every page, which is
-# most of what the counter costs a returning reader (bench/counter.py, README "Visitor counter").
-# 0 = every page reads them afresh.
+# 0 = every page reads the figures afresh.
 VISITOR_STATS_MAX_AGE = env.float("VISITOR_STATS_MAX_AGE", default=1.0)
 # Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
 VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
-
-# `make bench` only: serve /bench/floor/, the base layout rendered without any query, as the
-# benchmark's reference. Off everywhere else.
-BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+# "Đọc nhiều" in the sidebar: the most viewed articles published in the last this many days.
+MOST_READ_DAYS = env.int("MOST_READ_DAYS", default=30)
 
 # --- Rich text (CKEditor 5) -----------------------------------------------------------------
 # The body is sanitized on save whatever the editor sends (articles.models / danvan_site.text);

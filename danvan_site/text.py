@@ -1,4 +1,4 @@
-"""Vietnamese text helpers used everywhere: slugs, accent folding, rich-text sanitizing."""
+"""Vietnamese text helpers used everywhere: slugs, accent folding, numbers, rich-text sanitizing."""
 
 import unicodedata
 
@@ -17,6 +17,14 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", (text or "").translate(_D_MAP))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def vn_number(value):
+    """234466 → "234.466" (dots as thousands separators, as Vietnamese readers expect)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value
 
 
 def vn_slugify(text: str) -> str:

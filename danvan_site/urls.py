@@ -32,11 +32,6 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-if settings.BENCH_FLOOR:
-    from danvan_site.bench import FloorView
-
-    urlpatterns.insert(0, path("bench/floor/", FloorView.as_view(), name="bench_floor"))
-
 if settings.SERVE_MEDIA:
     # Uploaded images, served by Django when no proxy in front does it (try-out, intranet).
     from django.views.static import serve

@@ -6,19 +6,17 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo Dân vận khéo"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
+
+        from danvan_site import caching
 
         from . import roles
 
         post_migrate.connect(roles.sync_groups_on_migrate, sender=self, dispatch_uid="reports-groups")
-        self.connect_page_cache()
 
-    def connect_page_cache(self):
-        """The public showcase is page-cached and the province summary kept: any change to what
-        they show renews them."""
-        from django.db.models.signals import post_delete, post_save
-
-        from articles.signals import bump_content_version
+        # The showcase and the province summary are kept until what they show changes.
+        def reports_changed(**kwargs):
+            caching.bump(caching.REPORTS)
 
         for name in (
             "CampaignReport",
@@ -29,5 +27,5 @@ class ReportsConfig(AppConfig):
             "ReportingPeriod",
         ):
             model = self.get_model(name)
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{name}")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bumpd-{name}")
+            post_save.connect(reports_changed, sender=model, dispatch_uid=f"reports-{name}", weak=False)
+            post_delete.connect(reports_changed, sender=model, dispatch_uid=f"reports-d-{name}", weak=False)

@@ -13,9 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from articles.models import TimeStamped
 from danvan_site import images
-from danvan_site.fields import acting_user
+from danvan_site.fields import TimeStamped, acting_user
 from danvan_site.text import sanitize_html, unique_slug
 
 from .roles import REVIEW_PERMISSION

@@ -1,6 +1,6 @@
 """The reporting groups and their permissions, kept in step with the code after every migrate."""
 
-from articles.roles import sync_groups
+from danvan_site.roles import sync_groups
 
 DISTRICT_GROUP = "Cán bộ huyện"
 PROVINCE_GROUP = "Cán bộ tỉnh"

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles.signals import content_version
-from danvan_site.pagecache import PAGE_TTL, AnonymousPageCacheMixin, page_cache
+from danvan_site import caching
 
 from . import exports
 from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
@@ -236,12 +235,11 @@ class SummaryView(StaffMixin, TemplateView):
             )
         )
         # The table, chart and lists are the same for everyone who sees the same units, until a
-        # report, figure, model, unit, field or period changes (each bumps the content version)
+        # report, figure, model, unit, field or period changes (each bumps the reports version)
         # or the day turns (lateness).
         scope = "all" if district_ids is None else ",".join(map(str, district_ids))
         self.body_key = (
-            f"summary:{content_version()}:{timezone.localdate():%Y%m%d}:"
-            f"{self.period.pk}:{int(self.include_submitted)}:{scope}"
+            f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}"
         )
         fmt = request.GET.get("format")
         if fmt == "csv":
@@ -258,12 +256,12 @@ class SummaryView(StaffMixin, TemplateView):
         ctx["period"] = self.period
         ctx["include_submitted"] = self.include_submitted
         ctx["periods"] = ReportingPeriod.objects.all()
-        ctx["summary_body"] = page_cache().get_or_set(
+        ctx["summary_body"] = caching.get_or_set(
+            caching.REPORTS,
             self.body_key,
             lambda: render_to_string(
                 "reports/includes/summary_body.html", {"summary": self.summary, "chart": self.summary.chart()}
             ),
-            PAGE_TTL,
         )
         return ctx
 
@@ -271,7 +269,7 @@ class SummaryView(StaffMixin, TemplateView):
 # --- Public showcase ------------------------------------------------------------------------
 
 
-class ShowcaseListView(AnonymousPageCacheMixin, ListView):
+class ShowcaseListView(ListView):
     """`/mo-hinh/`: recognized and commended models of approved reports (`showcased()`)."""
 
     template_name = "reports/showcase_list.html"
@@ -299,7 +297,7 @@ class ShowcaseListView(AnonymousPageCacheMixin, ListView):
         return ctx
 
 
-class ShowcaseDetailView(AnonymousPageCacheMixin, DetailView):
+class ShowcaseDetailView(DetailView):
     template_name = "reports/showcase_detail.html"
     context_object_name = "model"
 

@@ -1,13 +1,13 @@
 """Date formats and the sidebar blocks shared by every public page."""
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
-from danvan_site import pagecache
+from danvan_site import caching
+from danvan_site.text import vn_number
 
 from ..models import Article
-from ..signals import content_version
 
 register = template.Library()
 
@@ -36,44 +36,35 @@ def vn_date(value):
     return f"{timezone.localtime(value):%d/%m/%Y}" if value else ""
 
 
-@register.filter
-def vn_number(value):
-    """234466 → "234.466" (dots as thousands separators, as Vietnamese readers expect)."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return value
+register.filter("vn_number", vn_number)
 
 
-def _cached_list(name, build, *, for_all_workers=False):
-    """A sidebar list, kept until the next save (the key carries the content version) or the next
-    scheduled publication. A cheap list is kept per process; one that costs a scan ("Đọc nhiều")
-    is made once for all workers (pagecache.shared_result)."""
-    version = content_version()
-    key, ttl = f"sidebar:{name}:{version}", pagecache.entry_ttl(version)
-    if for_all_workers:
-        return pagecache.shared_result(key, ttl, lambda: list(build()))
-    cache = pagecache.page_cache()
-    items = cache.get(key)
-    if items is None:
-        items = list(build())
-        cache.set(key, items, ttl)
-    return items
-
-
-@register.inclusion_tag("includes/sidebar_articles.html")
-def latest_articles(title="Tin mới nhất", exclude=None):
-    items = _cached_list("latest", lambda: Article.objects.published().for_list()[: SIDEBAR_SIZE + 1])
+@register.inclusion_tag("includes/sidebar_articles.html", takes_context=True)
+def latest_articles(context, title="Tin mới nhất", exclude=None):
+    """The newest articles, without the one being read."""
+    items = caching.get_or_set(
+        caching.NEWS,
+        "latest",
+        lambda: list(Article.objects.published().for_list().newest()[: SIDEBAR_SIZE + 1]),
+    )
     items = [a for a in items if a.pk != getattr(exclude, "pk", None)][:SIDEBAR_SIZE]
     return {"title": title, "articles": items, "box_id": "latest-news"}
 
 
 @register.inclusion_tag("includes/sidebar_articles.html")
 def most_read_articles(title="Đọc nhiều"):
-    items = _cached_list(
-        "most_read", lambda: Article.objects.most_read()[:SIDEBAR_SIZE], for_all_workers=True
+    items = caching.get_or_set(
+        caching.NEWS,
+        "most-read",
+        lambda: list(Article.objects.most_read(days=settings.MOST_READ_DAYS)[:SIDEBAR_SIZE]),
     )
     return {"title": title, "articles": items, "box_id": "most-read", "show_views": True}
+
+
+@register.inclusion_tag("includes/most_read_table.html")
+def most_read_table(count=20):
+    """The most viewed articles of all time, for the admin's statistics page."""
+    return {"articles": Article.objects.most_read()[:count]}
 
 
 @register.simple_tag
@@ -88,14 +79,3 @@ def page_url(context, page_number):
     params = context["request"].GET.copy()
     params["page"] = page_number
     return f"?{params.urlencode()}"
-
-
-@register.simple_tag(takes_context=True)
-def live(context, name, *args):
-    """A part of the page rendered for every request, even when the page comes from the page
-    cache: `{% live "visitor_stats" %}`, `{% live "article_views" article.pk %}`."""
-    request = context.get("request")
-    args = [str(a) for a in args]
-    if getattr(request, "page_cache_capture", False):
-        return mark_safe(pagecache.live_marker(name, args))
-    return mark_safe(pagecache.render_live(name, request, args))

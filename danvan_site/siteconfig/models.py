@@ -1,7 +1,6 @@
-from django.core.cache import cache
 from django.db import models
 
-CACHE_KEY = "siteconfig:settings"
+from danvan_site import caching
 
 
 class SiteSettings(models.Model):
@@ -37,16 +36,14 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY)
+        caching.bump(caching.NEWS)
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings record, cached; the defaults until an editor saves it."""
-        obj = cache.get(CACHE_KEY)
-        if obj is None:
-            obj = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(CACHE_KEY, obj, 3600)
-        return obj
+        """The settings record (kept until the news changes); the defaults until an editor saves it."""
+        return caching.get_or_set(
+            caching.NEWS, "site-settings", lambda: cls.objects.filter(pk=1).first() or cls(pk=1)
+        )
 
     @property
     def footer_list(self):

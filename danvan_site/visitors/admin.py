@@ -3,18 +3,14 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from articles.models import Article
-
-from . import charts, counter
+from . import charts, counting
 from .models import CounterSettings, DailyVisits
-
-MOST_READ = 20
 
 
 @admin.register(DailyVisits)
 class DailyVisitsAdmin(admin.ModelAdmin):
     """ "Thống kê truy cập" in admin: the four figures, daily visits over 30 and 365 days as SVG
-    charts, and the most-read articles. Read-only: the counter alone writes these rows."""
+    charts, and the most-read articles (a table the articles app draws). Read-only: the counter alone writes these rows."""
 
     def has_add_permission(self, request):
         return False
@@ -33,14 +29,13 @@ class DailyVisitsAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Thống kê truy cập",
             "opts": self.model._meta,
-            "figures": counter.current_figures(),
+            "figures": counting.current_figures(),
             "charts": [
                 charts.bar_chart("Lượt truy cập 30 ngày qua", charts.daily_series(30, today), label_every=5),
                 charts.bar_chart(
                     "Lượt truy cập 365 ngày qua", charts.daily_series(365, today), label_every=30
                 ),
             ],
-            "most_read": Article.objects.most_read()[:MOST_READ],
             "can_edit_offset": request.user.has_perm("visitors.change_countersettings"),
             **(extra_context or {}),
         }

@@ -3,30 +3,13 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Sum
-from django.db.models.functions import TruncDate
-
-from .counter import local_midnight
-from .models import DailyVisits, VisitMinute
+from .models import DailyVisits
 
 
 def daily_series(days: int, today: date) -> list[tuple[date, int]]:
-    """Visits of each of the last `days` days up to today, days without visits as 0.
-
-    A day is its `DailyVisits` row plus its minute rows not rolled up yet (today's, and any
-    closed day's that housekeeping has not moved), grouped by local date in the database.
-    """
+    """Visits of each of the last `days` days up to today, days without visits as 0."""
     start = today - timedelta(days=days - 1)
     counts = dict(DailyVisits.objects.filter(day__gte=start, day__lte=today).values_list("day", "visits"))
-    minutes = (
-        VisitMinute.objects.filter(minute__gte=local_midnight(start))
-        .annotate(day=TruncDate("minute"))  # in the current time zone: Asia/Ho_Chi_Minh
-        .values("day")
-        .annotate(n=Sum("visits"))
-        .order_by()
-    )
-    for row in minutes:
-        counts[row["day"]] = counts.get(row["day"], 0) + row["n"]
     return [(start + timedelta(days=i), counts.get(start + timedelta(days=i), 0)) for i in range(days)]
 
 

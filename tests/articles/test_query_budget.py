@@ -14,6 +14,8 @@ from tests.factories import CategoryFactory, PublishedArticleFactory, image_file
 pytestmark = pytest.mark.django_db
 
 ARTICLE_PAGE_BUDGET = 10
+# Every cache empty: the site settings, menu, sidebar lists and visitor figures are read too.
+COLD_ARTICLE_PAGE_BUDGET = 15
 HOME_BUDGET = 15
 
 
@@ -40,7 +42,7 @@ def test_article_page_query_budget_with_every_cache_cold(client, django_assert_m
     article = _article_with_related(related)
     for cache in caches.all():
         cache.clear()
-    with django_assert_max_num_queries(ARTICLE_PAGE_BUDGET):
+    with django_assert_max_num_queries(COLD_ARTICLE_PAGE_BUDGET):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.views import related_articles
+from articles.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, PublishedArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def test_related_news_is_same_category_newest_first_without_itself():
     newer = _published(cat, 1)
     ArticleFactory(category=cat)  # draft: never related
     _published(CategoryFactory(), 0)  # other category: only used to fill
-    related = related_articles(article, 2)
+    related = Article.objects.related_to(article, 2)
     assert related == [newer, older]
 
 
@@ -30,7 +30,7 @@ def test_related_news_takes_ten_of_the_category():
     cat = CategoryFactory()
     article = _published(cat, 100)
     same = [_published(cat, h) for h in range(12)]
-    related = related_articles(article, 10)
+    related = Article.objects.related_to(article, 10)
     assert related == same[:10]
 
 
@@ -42,7 +42,7 @@ def test_related_news_fills_from_parent_section_then_latest():
     same = _published(child, 5)
     from_sibling = _published(sibling, 3)
     elsewhere = _published(CategoryFactory(), 1)
-    related = related_articles(article, 10)
+    related = Article.objects.related_to(article, 10)
     assert related[:2] == [same, from_sibling]
     assert elsewhere in related
     assert article not in related

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from danvan_site.visitors import counter
+from danvan_site.visitors import counting
 from tests.factories import PublishedArticleFactory
 
 from .conftest import BROWSER
@@ -41,7 +41,7 @@ def test_parallel_new_visitors_add_exactly_their_number(live_server):
     assert statuses == [200] * PARALLEL
     article.refresh_from_db()
     assert article.view_count == PARALLEL
-    figures = counter.current_figures()
+    figures = counting.current_figures()
     assert (figures.today, figures.week, figures.total, figures.online) == (PARALLEL,) * 4
 
 
@@ -52,7 +52,7 @@ def test_parallel_returning_reader_pages_add_one_visit(live_server):
     fetch(live_server.url + "/", opener)
     with ThreadPoolExecutor(10) as pool:
         list(pool.map(lambda _: fetch(live_server.url + article.get_absolute_url(), opener), range(10)))
-    assert counter.current_figures().today == 1
+    assert counting.current_figures().today == 1
 
 
 def test_a_browser_reading_two_articles_counts_each_once(live_server):
@@ -63,7 +63,7 @@ def test_a_browser_reading_two_articles_counts_each_once(live_server):
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.view_count, second.view_count) == (1, 1)
-    assert counter.current_figures().today == 1
+    assert counting.current_figures().today == 1
 
 
 def test_visits_end_after_30_idle_minutes_and_views_count_once_per_30_minutes(live_server, time_machine):
@@ -75,12 +75,12 @@ def test_visits_end_after_30_idle_minutes_and_views_count_once_per_30_minutes(li
     time_machine.move_to("2026-11-24 09:29:00+07:00", tick=False)
     fetch(url, opener)  # within 30 minutes: same visit, same view, and the visit slides on
     article.refresh_from_db()
-    assert (counter.current_figures().today, article.view_count) == (1, 1)
+    assert (counting.current_figures().today, article.view_count) == (1, 1)
     time_machine.move_to("2026-11-24 09:58:00+07:00", tick=False)
     fetch(url, opener)  # the visit is still live (29 idle minutes), the view is 58 minutes old
     article.refresh_from_db()
-    assert (counter.current_figures().today, article.view_count) == (1, 2)
+    assert (counting.current_figures().today, article.view_count) == (1, 2)
     time_machine.move_to("2026-11-24 10:29:00+07:00", tick=False)  # 31 idle minutes
     fetch(url, opener)
     article.refresh_from_db()
-    assert (counter.current_figures().today, article.view_count) == (2, 3)
+    assert (counting.current_figures().today, article.view_count) == (2, 3)

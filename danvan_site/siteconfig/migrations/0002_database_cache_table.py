@@ -5,17 +5,16 @@ every page request reads the content version from it. A deployment that runs `mi
 forgets `createcachetable` would otherwise answer every page with an error.
 """
 
-from django.core.management.commands.createcachetable import Command as CreateCacheTable
+from django.core.management import call_command
 from django.db import migrations
 
 TABLE = "django_cache"
 
 
 def create(apps, schema_editor):
-    # Idempotent: create_table() skips a table that exists.
-    command = CreateCacheTable()
-    command.verbosity = 0
-    command.create_table(schema_editor.connection.alias, TABLE, dry_run=False)
+    # Idempotent: createcachetable skips a table that exists; it makes the table of every
+    # database cache in settings.CACHES (none when the shared cache is Redis or local memory).
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
 def drop(apps, schema_editor):

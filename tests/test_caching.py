@@ -1,5 +1,7 @@
-"""The anonymous page cache: fast for readers, never stale, never shared where it must not be."""
+"""What the site keeps (danvan_site.caching): fast for readers, never stale, never shared where it
+must not be."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,7 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
-from danvan_site import pagecache
+from danvan_site import caching
 from danvan_site.siteconfig.models import SiteSettings
 from tests.factories import CategoryFactory, PublishedArticleFactory, make_user
 
@@ -23,8 +25,8 @@ def test_a_reader_gets_the_second_view_of_an_article_from_the_cache(client, djan
     article = PublishedArticleFactory()
     client.get(article.get_absolute_url())
 
-    # Only the live parts are read (the view count, the visitor figures); the page comes from memory.
-    with django_assert_max_num_queries(2):
+    # The article itself (its view count) and the visitor figures (3); the rest is kept.
+    with django_assert_max_num_queries(4):
         response = client.get(article.get_absolute_url())
 
     assert article.title in response.content.decode()
@@ -64,7 +66,7 @@ def test_a_logged_in_user_never_gets_the_anonymous_copy(client):
     assert 'class="login-link"' not in html
 
 
-def test_a_pending_message_is_shown_and_not_replaced_by_the_cached_page(client):
+def test_a_pending_message_is_shown_on_a_kept_page(client):
     PublishedArticleFactory()
     client.get("/")
     request = RequestFactory().get("/")
@@ -94,17 +96,6 @@ def test_the_view_count_on_a_cached_article_is_the_current_one(client):
     assert '<span data-stat="views">8.897</span>' in html
 
 
-def test_the_visitor_statistics_box_is_on_a_page_served_from_cache(client):
-    PublishedArticleFactory()
-    client.get("/")
-
-    html = client.get("/").content.decode()
-
-    assert 'id="visitor-stats"' in html
-    assert 'data-stat="total"' in html
-    assert pagecache.LIVE_OPEN not in html
-
-
 def test_a_scheduled_article_appears_on_the_cached_home_page_when_its_time_comes(client):
     PublishedArticleFactory()
     PublishedArticleFactory(title="Tin hẹn giờ đăng", published_at=timezone.now() + timedelta(minutes=2))
@@ -114,18 +105,6 @@ def test_a_scheduled_article_appears_on_the_cached_home_page_when_its_time_comes
         html = client.get("/").content.decode()
 
     assert "Tin hẹn giờ đăng" in html
-
-
-def test_each_reader_gets_their_own_csrf_token_in_a_cached_form():
-    cached = f'<input type="hidden" name="csrfmiddlewaretoken" value="{pagecache.CSRF_MARKER}">'
-    first, second = RequestFactory().get("/"), RequestFactory().get("/")
-
-    html_first, html_second = pagecache.fill(cached, first), pagecache.fill(cached, second)
-
-    assert pagecache.CSRF_MARKER not in html_first
-    assert html_first != html_second
-    # The CSRF middleware then sets this reader's cookie, as for any rendered form.
-    assert first.META["CSRF_COOKIE_NEEDS_UPDATE"]
 
 
 def test_a_category_page_is_cached_per_page_number(client):
@@ -141,41 +120,6 @@ def test_a_category_page_is_cached_per_page_number(client):
     assert "Bài số 24 của chuyên mục" not in titles
 
 
-def test_a_save_in_another_worker_reaches_this_workers_page_cache(client):
-    """Workers share only the content version; a new version there means a fresh page here."""
-    from django.core.cache import cache
-
-    from articles.signals import CONTENT_VERSION_KEY
-
-    SiteSettings.load()
-    article = PublishedArticleFactory(title="Tiêu đề trước")
-    client.get(article.get_absolute_url())
-    # Another worker saved: the row changed and the shared version moved; our page cache did not.
-    Article.objects.filter(pk=article.pk).update(title="Tiêu đề do tiến trình khác lưu")
-    cache.set(CONTENT_VERSION_KEY, 42, None)
-
-    html = client.get(article.get_absolute_url()).content.decode()
-
-    assert "Tiêu đề do tiến trình khác lưu" in html
-
-
-def test_the_floor_page_renders_the_layout_without_any_query(rf, django_assert_num_queries):
-    from django.contrib.auth.models import AnonymousUser
-
-    from danvan_site.bench import FloorView
-
-    request = rf.get("/bench/floor/")
-    request.user = AnonymousUser()
-
-    with django_assert_num_queries(0):
-        response = FloorView.as_view()(request)
-        response.render()
-
-    html = response.content.decode()
-    assert 'id="visitor-stats"' in html
-    assert 'class="menu-bar"' in html
-
-
 def test_with_the_database_cache_of_make_serve_a_save_still_shows_at_once(client):
     """`make serve` without Redis shares the content version through the database cache."""
     from django.core.cache import caches
@@ -183,10 +127,13 @@ def test_with_the_database_cache_of_make_serve_a_save_still_shows_at_once(client
 
     shared = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"},
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "db-pages"},
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "db-local"},
     }
     with override_settings(CACHES=shared):
-        caches["pages"].clear()
+        from django.core.management import call_command
+
+        call_command("createcachetable", verbosity=0)
+        caches["local"].clear()
         article = PublishedArticleFactory(title="Bản đầu tiên")
         client.get(article.get_absolute_url())
         article.title = "Bản đã sửa"
@@ -209,3 +156,61 @@ def test_every_new_reader_of_a_cached_article_is_counted_as_a_view():
 
     article.refresh_from_db()
     assert article.view_count == 3
+
+
+def test_each_reader_gets_their_own_csrf_token_in_the_comment_form():
+    from django.test import Client
+
+    article = PublishedArticleFactory()
+    first, second = Client(), Client()
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    html_first = first.get(article.get_absolute_url()).content.decode()
+    html_second = second.get(article.get_absolute_url()).content.decode()
+    assert token.search(html_first).group(1) != token.search(html_second).group(1)
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_a_save_in_another_process_reaches_what_this_process_keeps(client):
+    """Processes share only the versions; a new version there means a fresh page here."""
+    article = PublishedArticleFactory(title="Tiêu đề trước")
+    client.get(article.get_absolute_url())
+    # Another process saved: the row changed and the shared version moved; our memory did not.
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề do tiến trình khác lưu", lead="Sapo mới")
+    caching.bump(caching.NEWS)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "Tiêu đề do tiến trình khác lưu" in html and "Sapo mới" in html
+
+
+def test_saving_a_report_does_not_renew_the_news_pages(client):
+    from tests.factories import ApprovedReportFactory
+
+    article = PublishedArticleFactory()
+    client.get(article.get_absolute_url())
+    news = caching.version(caching.NEWS)
+    ApprovedReportFactory()
+    assert caching.version(caching.NEWS) == news
+    Article.objects.filter(pk=article.pk).update(lead="Sapo đổi ngoài trang quản trị")
+    # The article's kept body is still the one rendered before: the report renewed nothing.
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<p class="article-lead">Sapo đổi ngoài trang quản trị</p>' not in html
+
+
+def test_saving_an_article_does_not_renew_the_province_summary():
+    from tests.factories import ApprovedReportFactory
+
+    ApprovedReportFactory()
+    reports = caching.version(caching.REPORTS)
+    PublishedArticleFactory().save()
+    assert caching.version(caching.REPORTS) == reports
+
+
+def test_a_reader_s_pending_comment_renews_nothing(client):
+    from tests.security.test_public_inputs import comment_data
+
+    article = PublishedArticleFactory()
+    news = caching.version(caching.NEWS)
+    response = client.post(f"{article.get_absolute_url()}y-kien/", comment_data())
+    assert response.status_code == 302
+    assert caching.version(caching.NEWS) == news

@@ -1,0 +1,111 @@
+"""The site's caches: every key, version and lifetime is defined here.
+
+Two caches (settings.CACHES): "default" is shared by every app process (Redis with REDIS_URL, the
+database cache under `make serve`, local memory for `make run`) and holds only the two version
+numbers; "local" is each process's own memory and holds everything else, so reading a kept
+fragment costs no query and no network round trip. A kept entry's key carries the version of what
+it shows, so a save in one process makes every process's copies unreachable on their next request.
+Nothing is ever deleted by hand: there is one way to invalidate, a new version.
+
+| cache | key | where | lifetime | made stale by |
+|---|---|---|---|---|
+| news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment or the site settings (`bump(NEWS)`) |
+| reports version | `version:reports` | shared | none | a save or delete of a report, its figures or models, a unit, field or period (`bump(REPORTS)`) |
+| site settings, menu, category families | `news:<v>:<name>` | local | `TIMEOUT` | news version |
+| page fragments (`{% cache %}`: sidebar lists, home blocks, an article's body and comments, a list page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
+| category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
+| showcase fragments, province summary | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
+| visitor statistics box | `visitors:figures` | local | `VISITOR_STATS_MAX_AGE` | time only |
+
+`TIMEOUT` bounds what time alone changes on a kept page (whether an article still takes comments,
+"Đọc nhiều"). Scheduled articles need no timer: the news version itself expires at the next
+scheduled publication (`set_news_expiry`), and the next reader starts a new one.
+"""
+
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from django.core.cache import cache as shared
+from django.core.cache import caches
+from django.db import transaction
+
+NEWS = "news"
+REPORTS = "reports"
+TIMEOUT = 300  # seconds
+
+# The versions read during the current request: one shared-cache read per namespace and request,
+# and the same version for every part of a page (`VersionsMiddleware`). Outside a request each
+# call reads the shared cache.
+_request_versions: ContextVar[dict | None] = ContextVar("cache_versions", default=None)
+# Seconds until the news version must change by itself: set by the articles app, which knows
+# when the next scheduled article goes public (None: no scheduled article).
+_news_expiry: Callable[[], int | None] = lambda: None  # noqa: E731
+
+
+def local():
+    """This process's own cache."""
+    return caches["local"]
+
+
+def set_news_expiry(seconds_until_next_change: Callable[[], int | None]) -> None:
+    global _news_expiry
+    _news_expiry = seconds_until_next_change
+
+
+def _lifetime(namespace: str) -> int | None:
+    return _news_expiry() if namespace == NEWS else None
+
+
+def version(namespace: str) -> int:
+    """The current version of `namespace`, created on first use (and after it expires)."""
+    memo = _request_versions.get()
+    if memo is not None and namespace in memo:
+        return memo[namespace]
+    key = f"version:{namespace}"
+    value = shared.get(key)
+    if value is None:
+        shared.add(key, time.time_ns(), _lifetime(namespace))
+        # Another process may have won the add. A shared cache that is down answers None again:
+        # then every request has a version of its own and nothing kept is ever reused.
+        value = shared.get(key) or time.time_ns()
+    if memo is not None:
+        memo[namespace] = value
+    return value
+
+
+def bump(namespace: str) -> None:
+    """Make everything kept for `namespace` stale, now and again when the transaction commits.
+
+    The second bump closes the window in which a reader renders the old row (the save is not
+    committed yet) under the new version and keeps it.
+    """
+
+    def renew():
+        value = time.time_ns()
+        shared.set(f"version:{namespace}", value, _lifetime(namespace))
+        memo = _request_versions.get()
+        if memo is not None:
+            memo[namespace] = value
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def get_or_set(namespace: str, name: str, build: Callable, timeout: int = TIMEOUT):
+    """`build()`, kept in this process until `namespace` changes or `timeout` passes."""
+    return local().get_or_set(f"{namespace}:{version(namespace)}:{name}", build, timeout)
+
+
+class VersionsMiddleware:
+    """Reads each version at most once per request (see `_request_versions`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_versions.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_versions.reset(token)
