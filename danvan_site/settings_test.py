@@ -48,7 +48,7 @@ TEST_ENVIRONMENT = {
     "VISITORS_ENABLED": "1",
     # Tests read the visitor box right after counting: drawn afresh on every page.
     "VISITOR_STATS_MAX_AGE": "0",
-    "BENCH_FLOOR": "0",
+    "MOST_READ_DAYS": "30",
     "LOG_LEVEL": "INFO",
     "DEMO_PASSWORD": "danvan-demo-2026",
 }
