@@ -62,13 +62,21 @@ bench: $(STAMP) ## Benchmark: throwaway PostgreSQL 15, 50,000 articles, gunicorn
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	bash -c 'source .ci/pg.sh; pg_start $(BENCH_PG_PORT); $(PY) bench/run.py'
 
-lint: $(STAMP) ## ruff (lint + format check) and djhtml
+# The same checks as .pre-commit-config.yaml, on every tracked file: ruff, djhtml's template
+# indentation, and django-upgrade (no Django idiom older than the Django we run).
+DJANGO_TARGET := 5.2
+
+lint: $(STAMP) ## ruff (lint + format check), djhtml (templates) and django-upgrade, all in check mode
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	git ls-files -z -- '*.html' | xargs -0 $(VENV)/bin/djhtml --check
+	git ls-files -z -- '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version $(DJANGO_TARGET) --check
 
-fmt: $(STAMP) ## Format the code
+fmt: $(STAMP) ## Fix what `make lint` finds
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	git ls-files -z -- '*.html' | xargs -0 $(VENV)/bin/djhtml
+	git ls-files -z -- '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version $(DJANGO_TARGET)
 
 migrations-check: $(STAMP) ## Fail when a model change has no migration
 	$(PY) manage.py makemigrations --check --dry-run
