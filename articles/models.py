@@ -377,7 +377,7 @@ class Article(TimeStamped):
 
     def _make_renditions(self):
         f = self.cover_image
-        if not getattr(f, "_committed", True):
+        if images.is_new_upload(f):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
             # Saved under the JPEG's own name: a ".png" holding JPEG bytes would be served with
             # the wrong content type.

@@ -49,6 +49,7 @@ TEST_ENVIRONMENT = {
     # Tests read the visitor box right after counting: drawn afresh on every page.
     "VISITOR_STATS_MAX_AGE": "0",
     "MOST_READ_DAYS": "30",
+    "DISABLE_SERVER_SIDE_CURSORS": "0",
     "LOG_LEVEL": "INFO",
     "DEMO_PASSWORD": "danvan-demo-2026",
 }
