@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# `make serve` listens on loopback only; on an app host behind nginx on another machine, its
+# private address (a firewall lets only nginx in: gunicorn is never exposed, deploy/README.md).
+BIND_ADDRESS ?= 127.0.0.1
 WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
@@ -13,7 +16,7 @@ NODE_STAMP := node_modules/.installed
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000 --preload
 BENCH_PG_PORT ?= 25433
 
-.PHONY: help install run test test-browser browser-deps test-pg serve bench lint fmt migrations-check clean backup restore
+.PHONY: help install run test test-browser browser-deps test-cluster test-pg serve bench lint fmt migrations-check clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -45,24 +48,35 @@ browser-deps: ## Debian's chromium, a Java runtime and npm, installed only when 
 test-browser: $(STAMP) browser-deps $(NODE_STAMP) ## Real-browser journeys and web-standards checks (Chromium, vnu, axe-core)
 	$(PY) -m pytest -m browser -p no:xdist -q
 
+test-cluster: $(STAMP) ## PostgreSQL, PgBouncer, Redis, two app servers and nginx (deploy/nginx.conf), checked through nginx
+	bash deploy/cluster/run.sh
+
 serve: $(STAMP) ## Production-style: gunicorn, DEBUG off, migrations applied, static collected
 	DEBUG=$${DEBUG:-0} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-0} $(PY) manage.py createcachetable
 	DEBUG=$${DEBUG:-0} $(PY) manage.py collectstatic --noinput -v 0
 	DEBUG=$${DEBUG:-0} $(VENV)/bin/gunicorn danvan_site.wsgi:application \
-		--bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) $(GUNICORN_ARGS)
+		--bind $(BIND_ADDRESS):$(PORT) --workers $(WEB_CONCURRENCY) $(GUNICORN_ARGS)
 
 bench: $(STAMP) ## Benchmark: throwaway PostgreSQL 15, 50,000 articles, gunicorn + wrk (bench/README.md)
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	bash -c 'source .ci/pg.sh; pg_start $(BENCH_PG_PORT); $(PY) bench/run.py'
 
-lint: $(STAMP) ## ruff (lint + format check) and djhtml
+# The same checks as .pre-commit-config.yaml, on every tracked file: ruff, djhtml's template
+# indentation, and django-upgrade (no Django idiom older than the Django we run).
+DJANGO_TARGET := 5.2
+
+lint: $(STAMP) ## ruff (lint + format check), djhtml (templates) and django-upgrade, all in check mode
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	git ls-files -z -- '*.html' | xargs -0 $(VENV)/bin/djhtml --check
+	git ls-files -z -- '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version $(DJANGO_TARGET) --check
 
-fmt: $(STAMP) ## Format the code
+fmt: $(STAMP) ## Fix what `make lint` finds
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	git ls-files -z -- '*.html' | xargs -0 $(VENV)/bin/djhtml
+	git ls-files -z -- '*.py' | xargs -0 $(VENV)/bin/django-upgrade --target-version $(DJANGO_TARGET)
 
 migrations-check: $(STAMP) ## Fail when a model change has no migration
 	$(PY) manage.py makemigrations --check --dry-run

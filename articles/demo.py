@@ -139,7 +139,8 @@ def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
     for x in range(0, w, 60):
         draw.line([(x, h - 120), (x + 30, h)], fill="#8bc34a", width=6)
     out = BytesIO()
-    img.save(out, "JPEG", quality=85)
+    # Encoded as uploads are (danvan_site.images): demo pages weigh what real ones would.
+    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)
     return ContentFile(out.getvalue(), name=f"demo-{seed}.jpg")
 
 
@@ -178,11 +179,11 @@ def draw_banner(name: str, tagline: str) -> ContentFile:
         angle = -math.pi / 2 + k * math.pi / 5
         star.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
     draw.polygon(star, fill="#ffd54f")
-    _draw_text(draw, (170, 26), "ĐẢNG CỘNG SẢN VIỆT NAM", 20, 600, "#ffe9a8")
+    _draw_text(draw, (170, 26), "ĐẢNG CỘNG SẢN VIỆT NAM", 20, 700, "#ffe9a8")
     _draw_text(draw, (170, 52), name.upper(), 42, 700, "#ffffff")
     _draw_text(draw, (170, 106), tagline, 22, 400, "#ffe9a8")
     out = BytesIO()
-    img.save(out, "JPEG", quality=88)
+    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)  # as uploads are
     return ContentFile(out.getvalue(), name="banner-demo.jpg")
 
 

@@ -377,15 +377,19 @@ class Article(TimeStamped):
 
     def _make_renditions(self):
         f = self.cover_image
-        if not getattr(f, "_committed", True):
+        if images.is_new_upload(f):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
             # Saved under the JPEG's own name: a ".png" holding JPEG bytes would be served with
             # the wrong content type.
             jpeg = images.reencode(f.file, f.name)
             f.save(jpeg.name, jpeg, save=False)
+        # Each rendition field has its own upload_to folder: it is given the file's base name
+        # only, or the cover's own folder would be nested inside it (articles/large/Y/m/articles/Y/m/).
+        # Storage names always separate folders with "/", whatever the operating system.
+        name = f.name.rsplit("/", 1)[-1]
         with f.open("rb") as src:
-            self.cover_thumb.save(f.name, images.thumbnail(src, f.name), save=False)
-            self.cover_large.save(f.name, images.content_width(src, f.name), save=False)
+            self.cover_thumb.save(name, images.thumbnail(src, name), save=False)
+            self.cover_large.save(name, images.content_width(src, name), save=False)
 
     def update_search_vector(self):
         """PostgreSQL only: title (A), lead (B) and body (C) in the unaccent text-search config."""

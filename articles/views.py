@@ -14,7 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from danvan_site import images
+from danvan_site import caching, images
 from danvan_site.clientaddr import client_hash
 from danvan_site.visitors import counting
 
@@ -143,12 +143,14 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         article = self.object
-        # Read only when the article's kept fragment is missing (templates/articles/detail.html).
+        # Read only when the article's kept fragments are missing (templates/articles/detail.html).
         ctx["tags"] = SimpleLazyObject(article.sorted_tags)
         ctx["related"] = SimpleLazyObject(
             lambda: Article.objects.related_to(article, settings.RELATED_ARTICLES)
         )
-        ctx["comments"] = SimpleLazyObject(lambda: list(article.comments.public()))
+        ctx["comments"] = caching.get_or_set(
+            caching.NEWS, f"comments:{article.pk}", lambda: list(article.comments.public())
+        )
         ctx["is_preview"] = not article.is_published()
         ctx["comments_open"] = article.comments_open()
         if ctx["comments_open"]:

@@ -11,11 +11,12 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 |---|---|---|---|---|
 | news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment or the site settings (`bump(NEWS)`) |
 | reports version | `version:reports` | shared | none | a save or delete of a report, its figures or models, a unit, field or period (`bump(REPORTS)`) |
-| site settings, menu, category families | `news:<v>:<name>` | local | `TIMEOUT` | news version |
-| page fragments (`{% cache %}`: sidebar lists, home blocks, an article's body and comments, a list page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
+| site settings, menu, category families, sidebar lists, an article's comments | `news:<v>:<name>` | local | `TIMEOUT` | news version |
+| page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
 | showcase fragments, province summary | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
 | visitor statistics box | `visitors:figures` | local | `VISITOR_STATS_MAX_AGE` | time only |
+| when this process last pruned who is online | `visitors:pruned` | local | a minute | time only |
 
 `TIMEOUT` bounds what time alone changes on a kept page (whether an article still takes comments,
 "Đọc nhiều"). Scheduled articles need no timer: the news version itself expires at the next

@@ -24,6 +24,12 @@ class _TooManyPixels(Exception):
     pass
 
 
+def is_new_upload(f) -> bool:
+    """A file just assigned to a model's file field and not stored yet: an upload, which is
+    checked and re-encoded once. A stored file (kept, or restored from history) is neither."""
+    return bool(f) and not f.storage.exists(f.name)
+
+
 def validate_image_file(f) -> None:
     """Refuse anything that is not a real, reasonably sized image, judged from its content.
 

@@ -1,4 +1,4 @@
-"""Site-wide security and reliability middleware: request ids, CSP, extra headers, staff sessions."""
+"""Site-wide middleware: request ids, CSP, extra headers, compression, body limits, staff sessions."""
 
 import re
 import time
@@ -10,6 +10,10 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.signals import request_finished
+from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
+from django.template import loader
+from django.template.defaultfilters import filesizeformat
 
 from .logs import current_request_id
 
@@ -101,6 +105,42 @@ class SiteCSPMiddleware(CSPMiddleware):
         return parts
 
 
+class PublicGZipMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for text answers to readers who are not signed in.
+
+    BREACH guesses a secret in a compressed page from the page's length, by sending many
+    requests that put attacker-chosen text (a search term) beside the secret. What we chose:
+    - Public pages are compressed. The only secret in them is the CSRF token of the comment form,
+      which Django masks afresh on every response, so it never repeats to be guessed; and Django
+      (4.2+) puts a random 0-99 bytes into every gzip header ("Heal The Breach"), so a length no
+      longer measures the guess.
+    - Pages for signed-in staff are never compressed: the admin and report pages put personal
+      data (commenters' emails, report figures) next to text from the query string (admin
+      search), which is what BREACH needs; they are few and read on the office network.
+    - Only text is compressed: JPEG, PNG and WOFF2 are compressed already (uploaded images are
+      streamed by Django when no proxy serves /media/), and static files never get here:
+      WhiteNoise, above this middleware, serves its own pre-compressed copies.
+    """
+
+    compressible = (
+        "text/",
+        "application/json",
+        "application/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/javascript",
+        "image/svg+xml",
+    )
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return response
+        if not response.get("Content-Type", "").startswith(self.compressible):
+            return response
+        return super().process_response(request, response)
+
+
 class StaffSessionTimeoutMiddleware:
     """Log a signed-in user out after `STAFF_SESSION_IDLE_SECONDS` without a request.
 
@@ -135,3 +175,61 @@ class StaffSessionTimeoutMiddleware:
                 # vanished session, logs the user out and can say why.
                 request.session.set_expiry(2 * idle)
         return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request body larger than its form can need, before a byte of it is read.
+
+    Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not count file parts, so without this a 200 MB
+    file posted to the public comment form was read whole (and spooled to disk). The limit is
+    taken from the declared `Content-Length`, which is also as far as Django ever reads the body:
+    - REQUEST_BODY_MAX_BYTES for every request: readers' forms (comment, login) are a few KB;
+    - STAFF_REQUEST_BODY_MAX_BYTES for a signed-in user under STAFF_UPLOAD_PATHS (admin, report
+      forms, the editor's image upload), where a form may carry several images.
+    A body sent chunked, without `Content-Length`, is refused too (411): Django would read none
+    of it, so the form would arrive empty. The answer is a standalone page in Vietnamese: it is
+    sent before the session or the database is touched.
+
+    Placed after AuthenticationMiddleware (to know who is signed in) and before anything reads
+    the body (CsrfViewMiddleware does, when the view is called).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        declared = request.headers.get("content-length")
+        if not declared:
+            if "transfer-encoding" in request.headers:
+                return self.refuse(request, 411, None)
+            return self.get_response(request)
+        try:
+            size = int(declared)
+        except ValueError:
+            return self.get_response(request)  # Django answers 400 itself
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        if size > limit and self.may_upload(request):
+            limit = settings.STAFF_REQUEST_BODY_MAX_BYTES
+        if size > limit:
+            return self.refuse(request, 413, limit)
+        return self.get_response(request)
+
+    @staticmethod
+    def may_upload(request) -> bool:
+        user = getattr(request, "user", None)
+        return (
+            request.path_info.startswith(tuple(settings.STAFF_UPLOAD_PATHS))
+            and user is not None
+            and user.is_authenticated
+        )
+
+    @staticmethod
+    def refuse(request, status: int, limit: int | None) -> HttpResponse:
+        html = loader.render_to_string(
+            "413.html",
+            {
+                "limit": filesizeformat(limit) if limit else "",
+                "request_id": getattr(request, "request_id", ""),
+            },
+        )
+        return HttpResponse(html, status=status)

@@ -60,6 +60,10 @@ MIDDLEWARE = [
     "danvan_site.caching.VersionsMiddleware",
     # Right after the header middleware, as whitenoise asks, so static files skip everything else.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compression of pages (BREACH: see the class). Above every middleware that reads or writes
+    # the response body, as Django's docs ask, so it compresses the final body; below WhiteNoise,
+    # which serves static files pre-compressed (gzip and Brotli) itself.
+    "danvan_site.middleware.PublicGZipMiddleware",
     # The visitor counter needs neither sessions nor auth; static files never reach it
     # (WhiteNoise answers them first).
     "danvan_site.visitors.middleware.VisitorCounterMiddleware",
@@ -68,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After auth (signed-in staff may send images), before anything reads the request body.
+    "danvan_site.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After auth and messages: it logs idle users out with a message.
@@ -114,6 +120,10 @@ else:
     _db["CONN_HEALTH_CHECKS"] = True
     if "TEST" not in _db:
         _db["TEST"] = {}
+    # Behind PgBouncer in transaction mode each transaction may run on another server connection,
+    # so a server-side cursor (a named cursor, as QuerySet.iterator() opens) would be lost between
+    # them: Django's documented switch turns them off.
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False)
 # Connections are kept between requests, on SQLite too: opening one (PRAGMAs, WAL index) for each
 # request costs more than most pages.
 _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
@@ -193,6 +203,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 BACKUP_DIR = Path(env("BACKUP_DIR", default=str(BASE_DIR / "backups")))
 # Largest image an editor or a district may upload.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=8 * 1024 * 1024)
+# Largest request body (bytes, as declared by Content-Length): bigger ones are refused with 413
+# before being read (danvan_site.middleware.RequestBodyLimitMiddleware). Readers' forms are a few
+# KB; a signed-in user under STAFF_UPLOAD_PATHS may send a form with up to four images. A proxy
+# in front should refuse the same sizes (nginx: client_max_body_size).
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=64 * 1024)
+STAFF_REQUEST_BODY_MAX_BYTES = env.int(
+    "STAFF_REQUEST_BODY_MAX_BYTES", default=4 * IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
+)
+STAFF_UPLOAD_PATHS = ["/admin/", "/bao-cao/", "/bien-tap/"]
 # Largest image in pixels (width × height): 50 MP covers any camera photo; a bigger one is most
 # likely a decompression bomb (a few KB that decode to gigabytes).
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
@@ -278,6 +297,9 @@ AXES_USERNAME_CALLABLE = "danvan_site.login_throttle.attempted_username"
 AXES_VERBOSE = False
 
 # --- Site -----------------------------------------------------------------------------------
+# Password of the accounts `seed_demo` creates for a try-out (never in production: it refuses
+# to create them when DEBUG is off).
+DEMO_PASSWORD = env("DEMO_PASSWORD", default="") or "danvan-demo-2026"
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10

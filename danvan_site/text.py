@@ -37,7 +37,7 @@ def unique_slug(model, text: str, *, instance_pk=None, field: str = "slug", max_
     max_length = max_length or model._meta.get_field(field).max_length
     base = vn_slugify(text)[:max_length].strip("-") or "bai-viet"
     candidate, n = base, 2
-    others = model._default_manager.exclude(pk=instance_pk) if instance_pk else model._default_manager
+    others = model.objects.exclude(pk=instance_pk) if instance_pk else model.objects
     while others.filter(**{field: candidate}).exists():
         suffix = f"-{n}"
         candidate = f"{base[: max_length - len(suffix)]}{suffix}"

@@ -123,15 +123,11 @@ class StaffProfileInline(admin.StackedInline):
 
 
 User = get_user_model()
-if admin.site.is_registered(User):
-    BaseUserAdmin = type(admin.site._registry[User])
-    admin.site.unregister(User)
-else:  # pragma: no cover - auth's admin is always loaded first in INSTALLED_APPS
-    BaseUserAdmin = UserAdmin
+admin.site.unregister(User)  # registered by django.contrib.auth, listed before this app
 
 
 @admin.register(User)
-class StaffUserAdmin(BaseUserAdmin):
+class StaffUserAdmin(UserAdmin):
     """The user admin with the district link, so provincial staff can set who belongs where."""
 
-    inlines = [*BaseUserAdmin.inlines, StaffProfileInline]
+    inlines = [*UserAdmin.inlines, StaffProfileInline]

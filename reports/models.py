@@ -23,9 +23,8 @@ from .roles import REVIEW_PERMISSION
 def validate_new_photo(f) -> None:
     """`images.validate_image_file` for a fresh upload only: a photo already stored was checked
     when it came in, and its file is closed by now (re-reading it would fail)."""
-    if getattr(f, "_committed", False):
-        return
-    images.validate_image_file(f)
+    if images.is_new_upload(f):
+        images.validate_image_file(f)
 
 
 CLOSED_PERIOD_MESSAGE = (
@@ -566,7 +565,7 @@ class ExemplaryModel(TimeStamped):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(ExemplaryModel, self.name, instance_pk=self.pk)
-        if self.photo and not getattr(self.photo, "_committed", True):
+        if images.is_new_upload(self.photo):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
             jpeg = images.reencode(self.photo.file, self.photo.name, 1600)
             self.photo.save(jpeg.name, jpeg, save=False)  # the .jpg name: the content is JPEG now

@@ -152,7 +152,7 @@ def test_every_new_reader_of_a_cached_article_is_counted_as_a_view():
     SiteSettings.load()
     article = PublishedArticleFactory()
     for _ in range(3):
-        Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+        Client(headers={"user-agent": BROWSER}).get(article.get_absolute_url())
 
     article.refresh_from_db()
     assert article.view_count == 3

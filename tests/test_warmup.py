@@ -3,10 +3,11 @@ imports the URLconf and compiles the site's templates, without touching the data
 preloaded master must not hold a connection its forked workers would share)."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.environment import clean_environ
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 
@@ -27,13 +28,12 @@ print(json.dumps({
 
 def test_loading_the_application_readies_urls_and_templates_without_a_database(tmp_path):
     database = tmp_path / "never-opened.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "danvan_site.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "warm-up-test-only",
-        "DATABASE_URL": f"sqlite:///{database}",
-    }
+    env = clean_environ(
+        DJANGO_SETTINGS_MODULE="danvan_site.settings",
+        DEBUG="0",
+        SECRET_KEY="warm-up-test-only",
+        DATABASE_URL=f"sqlite:///{database}",
+    )
     result = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=True
     )

@@ -93,6 +93,18 @@ def test_cover_image_gets_thumbnail_and_content_renditions_on_save():
     assert article.cover_image.name.endswith(".jpg")
 
 
+@time_machine.travel("2026-12-15 10:00 +07:00", tick=False)
+def test_cover_renditions_are_stored_in_their_own_dated_folders():
+    article = ArticleFactory(cover_image=image_file(name="le-hoi.jpg"))
+    article.refresh_from_db()
+    assert article.cover_image.name == "articles/2026/12/le-hoi.jpg"
+    assert article.cover_thumb.name == "articles/thumbs/2026/12/le-hoi.jpg"
+    assert article.cover_large.name == "articles/large/2026/12/le-hoi.jpg"
+    assert article.cover_large.url == "/media/articles/large/2026/12/le-hoi.jpg"
+    assert article.cover_thumb.storage.exists(article.cover_thumb.name)
+    assert article.cover_large.storage.exists(article.cover_large.name)
+
+
 def test_category_allows_only_one_parent_level():
     from django.core.exceptions import ValidationError
 

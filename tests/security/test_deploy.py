@@ -1,6 +1,5 @@
 """Production settings: `check --deploy` is clean, and every response carries the security headers."""
 
-import os
 import secrets
 import subprocess
 import sys
@@ -8,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.environment import clean_environ
 from tests.factories import PublishedArticleFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -21,7 +21,7 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, **env):
-    full_env = {**os.environ, **PRODUCTION_ENV, "SECRET_KEY": secrets.token_urlsafe(50), **env}
+    full_env = clean_environ(**{**PRODUCTION_ENV, "SECRET_KEY": secrets.token_urlsafe(50), **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=full_env, capture_output=True, text=True
     )

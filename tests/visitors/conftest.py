@@ -20,14 +20,14 @@ def new_browser():
     """A factory of fresh browsers: each one is a new visitor with no cookie."""
     from django.test import Client
 
-    return lambda: Client(HTTP_USER_AGENT=BROWSER)
+    return lambda: Client(headers={"user-agent": BROWSER})
 
 
 def new_visitor_reads(article):
     """A browser with no cookie opens the article: a new visit and a new view."""
     from django.test import Client
 
-    return Client(HTTP_USER_AGENT=BROWSER).get(article.get_absolute_url())
+    return Client(headers={"user-agent": BROWSER}).get(article.get_absolute_url())
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """Demo content and accounts for a local try-out. Idempotent; refuses accounts when DEBUG is off."""
 
-import os
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,8 +10,6 @@ from articles import demo as articles_demo
 from articles.roles import EDITOR_GROUP, WRITER_GROUP
 from reports import demo as reports_demo
 from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP
-
-DEFAULT_DEMO_PASSWORD = "danvan-demo-2026"
 
 # username → (full name, groups, is_superuser)
 ACCOUNTS = {
@@ -52,7 +48,7 @@ class Command(BaseCommand):
         if not options["no_accounts"]:
             if not settings.DEBUG:
                 raise CommandError("Không tạo tài khoản demo khi DEBUG tắt (môi trường thật).")
-            users = self.create_accounts(os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD)
+            users = self.create_accounts(settings.DEMO_PASSWORD)
         with transaction.atomic():
             created = articles_demo.seed_articles(writer=users.get("writer"), editor=users.get("editor"))
             self.stdout.write(f"Bài viết mới: {created}")
