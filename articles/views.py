@@ -153,8 +153,9 @@ class ArticleDetailView(DetailView):
         )
         ctx["is_preview"] = not article.is_published()
         ctx["comments_open"] = article.comments_open()
-        if ctx["comments_open"]:
-            ctx.setdefault("comment_form", CommentForm(defer_captcha=True))
+        # `comment_form`: a form sent back (refused, or asking for a new code), drawn as typed;
+        # otherwise the blank form, built only when its kept HTML is missing.
+        ctx["blank_comment_form"] = SimpleLazyObject(lambda: CommentForm(defer_captcha=True))
         return ctx
 
 
