@@ -93,14 +93,14 @@ def count_visit(request, response) -> None:
     if new_visit:
         visitor = secrets.token_urlsafe(16)
     try:
-        # One transaction: a failed write undoes the others and never leaves the connection in
-        # a broken transaction (nor an outer one, where a request runs inside one).
-        with transaction.atomic():
-            if new_visit:
-                add_visit(timezone.localdate(now))
-            if seen:
+        if seen:  # a returning reader seen in the last minute writes nothing
+            # One transaction: a failed write undoes the others and never leaves the connection
+            # in a broken transaction (nor an outer one, where a request runs inside one).
+            with transaction.atomic():
+                if new_visit:
+                    add_visit(timezone.localdate(now))
                 mark_seen(visitor, now)
-        prune_presence(now)
+            prune_presence(now)
     except DatabaseError:
         logger.exception("Visitor counter: the visit was not recorded")
         return
