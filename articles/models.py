@@ -83,6 +83,13 @@ class Category(models.Model):
         return caching.get_or_set(caching.NEWS, "families", build)
 
     @classmethod
+    def by_slug(cls) -> dict[str, "Category"]:
+        """Every category by its slug, with its parent (kept until the news changes)."""
+        return caching.get_or_set(
+            caching.NEWS, "categories", lambda: {c.slug: c for c in cls.objects.select_related("parent")}
+        )
+
+    @classmethod
     def menu(cls) -> list["Category"]:
         """Top-level menu categories with their menu children (kept until the news changes)."""
 

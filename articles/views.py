@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 from django.db.models import F
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
@@ -80,7 +80,9 @@ class CategoryView(PublicArticleMixin, ListView):
         return KeysetPaginator(queryset, per_page, index_key=f"category:{self.category.pk}")
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category.objects.select_related("parent"), slug=self.kwargs["slug"])
+        self.category = Category.by_slug().get(self.kwargs["slug"])
+        if self.category is None:
+            raise Http404("Không có chuyên mục này.")
         return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
@@ -133,6 +135,26 @@ class ArticleDetailView(DetailView):
         if self.request.user.has_perm("articles.change_article"):
             return qs
         return qs.published()
+
+    def get_object(self, queryset=None):
+        if self.request.user.has_perm("articles.change_article"):
+            return super().get_object(queryset)  # a preview shows the article as stored now
+        # The public article is kept until the news changes; its view count is read afresh.
+        slug = self.kwargs["slug"]
+        if len(slug) > Article._meta.get_field("slug").max_length:
+            raise Http404("Không có bài viết này.")  # and no cache key that long
+        read_now = []
+
+        def read():
+            read_now.append(True)
+            return DetailView.get_object(self, queryset)
+
+        article = caching.get_or_set(caching.NEWS, f"article:{slug}", read)
+        if not read_now:
+            article.view_count = (
+                Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).get()
+            )
+        return article
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
