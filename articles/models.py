@@ -145,7 +145,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_category(self, category: Category):
         """Articles of `category` and of its children: a section page lists its subsections."""
-        return self.filter(Q(category_id=category.pk) | Q(category__parent_id=category.pk))
+        return self.filter(category_id__in=Category.families().get(category.pk, [category.pk]))
 
     def newest(self):
         return self.order_by("-published_at", "-pk")
@@ -164,7 +164,7 @@ class ArticleQuerySet(models.QuerySet):
         section_id = article.category.parent_id or article.category_id
         sources = (
             Q(category_id=article.category_id),
-            Q(category_id=section_id) | Q(category__parent_id=section_id),
+            Q(category_id__in=Category.families().get(section_id, [section_id])),
             Q(),
         )
         related: list[Article] = []

@@ -3,7 +3,8 @@
 `KeysetPaginator`: random access without OFFSET, so page 1,000 costs what page 1 costs. `OFFSET
 19980` makes the database walk and throw away 19,980 rows; instead one query numbers the list
 (a window function over the index) and keeps the first key — (published_at, id) — of every page
-plus the exact count, until the news changes (danvan_site.caching). Page N is then a seek on the
+plus the exact count, until the news changes (danvan_site.caching). Page 1 needs no numbering,
+only the count. Page N is then a seek on the
 (category, status, published_at, id) index: `WHERE (published_at, id) <= key[N] ORDER BY
 published_at DESC, id DESC LIMIT 20`, and the pager ("1 2 3 … 1000") is exact.
 """
@@ -29,7 +30,7 @@ class KeysetPaginator(Paginator):
 
     @cached_property
     def page_keys(self) -> tuple[int, list]:
-        """The exact count and the first (published_at, pk) of every page."""
+        """The count and the first (published_at, pk) of every page, for pages after the first."""
         return caching.get_or_set(caching.NEWS, f"pages:{self.index_key}:{self.per_page}", self.number_pages)
 
     def number_pages(self) -> tuple[int, list]:
@@ -46,10 +47,13 @@ class KeysetPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.page_keys[0]
+        # Page 1, the one read after every save, needs the count but no numbering.
+        return caching.get_or_set(caching.NEWS, f"count:{self.index_key}", self.object_list.count)
 
     def page(self, number):
         number = self.validate_number(number)
+        if number == 1:
+            return Page(self.object_list.order_by("-published_at", "-pk")[: self.per_page], 1, self)
         keys = self.page_keys[1]
         if not keys:
             return Page(self.object_list.none(), number, self)

@@ -13,8 +13,8 @@ bench/README.md says what each row and column means and which targets the table 
    a noisy machine slows all pages alike and the ratios to the floor page hold. Each page runs as
    a returning reader, a new visitor and built fresh: nothing kept for the page on any request
    (no cached page or fragment of it), by walking distinct URLs (a wrk script), or for a page
-   with one URL by the `X-Bench-Fresh` header (bench/middleware.py: a new version of the caches
-   first, as an editor's save does);
+   with one URL by the `X-Bench-Fresh` header (bench/middleware.py: the serving process drops
+   everything it keeps first, as after a save or a restart);
 4. print one table and write `bench/results/latest.json`.
 
 Pages are data: add one line to PAGES for a new page (a path, or a function that finds one in
@@ -231,8 +231,9 @@ def _fresh_models(page):
 
 @dataclass(frozen=True)
 class Bump:
-    """Fresh by header: `X-Bench-Fresh: <namespace>` takes a new version of that part's caches
-    before the view (bench/middleware.py), for a page with one URL."""
+    """Fresh by header: `X-Bench-Fresh` drops everything the serving process keeps before the
+    view (bench/middleware.py), for a page with one URL. `namespace` names the part of the site
+    the page shows."""
 
     namespace: str  # "news" or "reports"
 
@@ -332,7 +333,6 @@ def setup_django():
 
 
 def resolve_pages():
-    from bench.middleware import available
 
     chosen = {name for name in os.environ.get("BENCH_PAGES", "").split(",") if name}
     for page in PAGES:
@@ -343,10 +343,7 @@ def resolve_pages():
             page.url = page.find() if callable(page.find) else page.find
             if not page.url or "fresh" not in page.modes:
                 continue
-            if isinstance(page.fresh, Bump):
-                if not available():
-                    page.skipped["fresh"] = "needs danvan_site.caching.bump(): chưa đo"
-            elif page.fresh:
+            if page.fresh and not isinstance(page.fresh, Bump):
                 page.pool = page.fresh(page)
                 if not page.pool:
                     page.skipped["fresh"] = "no distinct URL in the data: chưa đo"
@@ -364,7 +361,7 @@ def count_queries():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from bench.middleware import bump
+    from danvan_site import caching
 
     def clear_every_cache():
         for alias in settings.CACHES:
@@ -393,7 +390,7 @@ def count_queries():
         if "fresh" in page.modes and "fresh" not in page.skipped:
             path = page.url
             if isinstance(page.fresh, Bump):
-                bump(page.fresh.namespace)
+                caching.local().clear()  # what the X-Bench-Fresh header does in the server
             else:  # the first distinct URL, then left out of the walk: it is built already
                 path, page.cursor = page.pool[0], 1
             with CaptureQueriesContext(connection) as fresh:
@@ -545,7 +542,7 @@ def wrk(page, mode, cookies, duration, scripts):
     cmd += ["-H", f"User-Agent: {BROWSER}"]  # a browser: the visitor counter counts it
     if cookies:
         cmd += ["-H", "Cookie: " + cookie_header(cookies)]
-    from bench.middleware import HEADER, available
+    from bench.middleware import HEADER
 
     walk = mode == "fresh" and not isinstance(page.fresh, Bump)
     if mode == "fresh" and isinstance(page.fresh, Bump):
@@ -556,7 +553,7 @@ def wrk(page, mode, cookies, duration, scripts):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as paths:
             paths.write("\n".join(unseen + page.pool) + "\n")
         cmd += ["--", paths.name, str(THREADS), str(len(unseen))]
-        if page.refresh and available():
+        if page.refresh:
             cmd += [HEADER, page.refresh]
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
@@ -646,7 +643,6 @@ def summarize(results):
 
 def checks(page, mode, s, stats):
     """[(target as printed, met?)] of one row; no error is a target of every row."""
-    from bench.middleware import available
 
     out = []
     if (page.name, mode) in TARGETS:
@@ -658,7 +654,7 @@ def checks(page, mode, s, stats):
     if page.name == "category_p1000" and mode != "fresh" and p1:
         out.append((f"p50≤{DEEP_PAGE_LIMIT}×p1", s["p50_ms"] <= DEEP_PAGE_LIMIT * p1["p50_ms"]))
     if s["repeats"]:  # built fresh by header when it can be, else no longer a fresh row
-        refreshed = page.refresh and available()
+        refreshed = bool(page.refresh)
         out.append(
             (f"{s['repeats']} URL lặp lại" + (" (làm mới bằng header)" if refreshed else ""), refreshed)
         )
