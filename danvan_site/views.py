@@ -45,14 +45,16 @@ def server_error(request):
 
 @never_cache
 def healthz(request):
-    """For the load balancer: 200 when the database and the cache answer, 503 otherwise.
+    """For the load balancer: 503 when the database does not answer, 200 otherwise.
 
-    The answer names the checks and says ok/error, nothing more: no versions, hosts or messages.
+    A shared cache that is down leaves every page served (each built fresh), so it takes no app
+    server out of the pool: the answer says "degraded" and which check failed. The answer names the
+    checks and says ok/error, nothing more: no versions, hosts or messages.
     """
     checks = {"database": _database_ok(), "cache": _cache_ok()}
-    healthy = all(checks.values())
-    body = {"status": "ok" if healthy else "error", **{k: "ok" if v else "error" for k, v in checks.items()}}
-    return JsonResponse(body, status=200 if healthy else 503)
+    status = "ok" if all(checks.values()) else "degraded" if checks["database"] else "error"
+    body = {"status": status, **{k: "ok" if v else "error" for k, v in checks.items()}}
+    return JsonResponse(body, status=503 if status == "error" else 200)
 
 
 def _database_ok() -> bool:

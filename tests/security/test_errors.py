@@ -144,6 +144,14 @@ class TestHealthz:
         assert response.status_code == 503
         assert response.json()["database"] == "error"
 
+    def test_a_shared_cache_that_is_down_keeps_the_server_in_the_pool(self, client, monkeypatch):
+        """Pages are still served without the shared cache: the server must not be taken out."""
+        monkeypatch.setattr("danvan_site.views._cache_ok", lambda: False)
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+        assert client.get("/").status_code == 200
+
     def test_is_never_cached(self, client):
         assert "no-cache" in client.get("/healthz")["Cache-Control"]
 
