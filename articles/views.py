@@ -1,3 +1,4 @@
+import hashlib
 import logging
 from functools import cached_property
 
@@ -16,6 +17,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import caching, images
 from danvan_site.clientaddr import client_hash
+from danvan_site.pagination import KeptCountPaginator
 from danvan_site.visitors import counting
 
 from .comments import RateLimited, post_comment
@@ -96,6 +98,11 @@ class TagView(PublicArticleMixin, ListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return KeptCountPaginator(
+            queryset, per_page, namespace=caching.NEWS, key=f"tag:{self.tag.pk}", **kwargs
+        )
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
@@ -110,8 +117,12 @@ class SearchView(PublicArticleMixin, ListView):
         return self.matches
 
     def paginate_queryset(self, queryset, page_size):
-        # Counted once (at most SEARCH_LIMIT + 1 rows), without ranking, for the pager too.
-        self.total = queryset.count() if self.query else 0
+        # Counted once (at most SEARCH_LIMIT + 1 rows), without ranking, for the pager too, and
+        # kept with the result pages until the news changes (templates/articles/search.html).
+        self.total = 0
+        if self.query:
+            key = "search:" + hashlib.md5(self.query.encode(), usedforsecurity=False).hexdigest()
+            self.total = caching.get_or_set(caching.NEWS, key, queryset.count)
         self.more_results = self.total > SEARCH_LIMIT
         return super().paginate_queryset(queryset[:SEARCH_LIMIT], page_size)
 

@@ -66,10 +66,11 @@ def version(namespace: str) -> int:
     key = f"version:{namespace}"
     value = shared.get(key)
     if value is None:
-        shared.add(key, time.time_ns(), _lifetime(namespace))
-        # Another process may have won the add. A shared cache that is down answers None again:
-        # then every request has a version of its own and nothing kept is ever reused.
-        value = shared.get(key) or time.time_ns()
+        value = time.time_ns()
+        if not shared.add(key, value, _lifetime(namespace)):
+            # Another process won the add. A shared cache that is down answers None again: then
+            # every request has a version of its own and nothing kept is ever reused.
+            value = shared.get(key) or value
     if memo is not None:
         memo[namespace] = value
     return value

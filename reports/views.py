@@ -1,3 +1,5 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import caching
+from danvan_site.pagination import KeptCountPaginator
 
 from . import exports
 from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
@@ -277,13 +280,17 @@ class ShowcaseListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        years = (
-            ReportingPeriod.objects.filter(reports__status=CampaignReport.Status.APPROVED)
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
+        years = caching.get_or_set(
+            caching.REPORTS,
+            "showcase-years",
+            lambda: list(
+                ReportingPeriod.objects.filter(reports__status=CampaignReport.Status.APPROVED)
+                .values_list("year", flat=True)
+                .distinct()
+                .order_by("-year")
+            ),
         )
-        self.filter_form = ShowcaseFilterForm(self.request.GET or None, years=list(years))
+        self.filter_form = ShowcaseFilterForm(self.request.GET or None, years=years)
         qs = (
             ExemplaryModel.objects.showcased()
             .for_list()
@@ -291,9 +298,22 @@ class ShowcaseListView(ListView):
         )
         return self.filter_form.filter(qs)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The list and its count are kept per filter until a report changes (showcase_list.html).
+        key = "showcase:" + hashlib.md5(self.filters().encode(), usedforsecurity=False).hexdigest()
+        return KeptCountPaginator(queryset, per_page, namespace=caching.REPORTS, key=key, **kwargs)
+
+    def filters(self) -> str:
+        """The valid filters of this request, in a stable order: what the list depends on."""
+        form = self.filter_form
+        if not form.is_valid():
+            return ""
+        return "&".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(form.cleaned_data.items()))
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["filter_form"] = self.filter_form
+        ctx["filters"] = self.filters()
         return ctx
 
 
