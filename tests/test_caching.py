@@ -214,3 +214,39 @@ def test_a_reader_s_pending_comment_renews_nothing(client):
     response = client.post(f"{article.get_absolute_url()}y-kien/", comment_data())
     assert response.status_code == 302
     assert caching.version(caching.NEWS) == news
+
+
+def test_a_tag_page_lists_a_new_article_at_once(client):
+    first = PublishedArticleFactory(title="Bài đầu tiên gắn thẻ", tags=["Dân vận khéo"])
+    url = first.tags.first().get_absolute_url()
+    assert "Bài đầu tiên gắn thẻ" in client.get(url).content.decode()
+
+    PublishedArticleFactory(title="Bài mới gắn cùng thẻ", tags=["Dân vận khéo"])
+
+    html = client.get(url).content.decode()
+    assert "Bài mới gắn cùng thẻ" in html and "Bài đầu tiên gắn thẻ" in html
+
+
+def test_a_search_finds_a_new_article_at_once(client):
+    PublishedArticleFactory(title="Hội nghị đối thoại ở Quỳ Châu")
+    assert "1 kết quả" in client.get("/tim-kiem/", {"q": "quy chau"}).content.decode()
+
+    PublishedArticleFactory(title="Quỳ Châu ra mắt mô hình mới")
+
+    html = client.get("/tim-kiem/", {"q": "quy chau"}).content.decode()
+    assert "2 kết quả" in html and "Quỳ Châu ra mắt mô hình mới" in html
+
+
+def test_the_showcase_lists_a_newly_approved_model_at_once(client):
+    from django.urls import reverse
+
+    from tests.factories import ExemplaryModelFactory
+
+    showcase = reverse("reports:showcase")
+    ExemplaryModelFactory(name="Mô hình đã có")
+    assert "Mô hình đã có" in client.get(showcase).content.decode()
+
+    ExemplaryModelFactory(name="Mô hình vừa được duyệt")
+
+    html = client.get(showcase).content.decode()
+    assert "Mô hình vừa được duyệt" in html and "Mô hình đã có" in html
