@@ -40,8 +40,12 @@
         if (audio && data.audio_url) audio.href = data.audio_url;
         form.querySelector("input[name='captcha_0']").value = data.key;
         var answer = form.querySelector("input[name='captcha_1']");
-        answer.value = "";
-        if (focusAnswer) answer.focus();
+        if (focusAnswer) {
+          // A new code: the answer typed for the old one is wrong now. The first code keeps
+          // whatever the reader already typed.
+          answer.value = "";
+          answer.focus();
+        }
       });
   }
 
