@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -170,7 +169,7 @@ class ArticleDetailView(DetailView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.counts_view:
-            count_view(request, response, self.object)
+            count_view(request, self.object)
         return response
 
     def get_context_data(self, **kwargs):
@@ -192,19 +191,16 @@ class ArticleDetailView(DetailView):
         return ctx
 
 
-def count_view(request, response, article: Article) -> None:
+def count_view(request, article: Article) -> None:
     """Count this page as a view of `article` (SPEC "Counting rules": once per visitor per 30
-    minutes, never for a bot or a preview). The page shows the count as it was before the view;
-    a database error leaves the count alone and the page served."""
-    if not (article.is_published() and counting.should_count_view(request, article.pk)):
-        return
-    try:
-        with transaction.atomic():
-            Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
-    except DatabaseError:
-        logger.exception("Visitor counter: the view of article %s was not counted", article.pk)
-        return
-    counting.remember_view(request, response, article.pk)
+    minutes, never for a bot or a preview), with the visit's writes once the page is served. The
+    page shows the count as it was before the view."""
+    if article.is_published():
+        counting.add_view(
+            request,
+            article.pk,
+            lambda: Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1),
+        )
 
 
 class CommentCreateView(ArticleDetailView):

@@ -1,15 +1,15 @@
 """The visitor counter's rules (SPEC "Counting rules"): which requests count, visits, who is online.
 
 Every write is one statement through the ORM, never a read-modify-write in Python, and a
-request's writes run inside `transaction.atomic()`, so N parallel new visitors add exactly N on
-SQLite and PostgreSQL, and a failure undoes all of a request's writes:
+request's writes run as one transaction (`one_transaction`), so N parallel new visitors add exactly
+N on SQLite and PostgreSQL, and a failure undoes all of a request's writes:
 
   * a new visit adds one to its local day (`DailyVisits`: an `F()` update, and the day's row
     created inside `transaction.atomic()` when it does not exist yet) and records the visitor as
     seen now (`Presence`);
   * a returning reader is recorded as seen at most once a minute (cookie `dv_on`);
-  * an article view is the articles app's own `F()` update (`articles.views`), asked for through
-    `should_count_view` / `remember_view` below.
+  * an article view is the articles app's own `F()` update (`articles.views`), handed to the
+    counter with `add_view` and run with the visit's writes.
 
 A visit is the life of the `dv_vid` cookie: a random id, renewed for 30 minutes on every counted
 page. The cookies carry no data about the person, and no IP address or User-Agent is stored.
@@ -18,8 +18,11 @@ page. The cookies carry no data about the person, and no IP address or User-Agen
 import logging
 import re
 import secrets
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from crawlerdetect import CrawlerDetect
 from django.conf import settings
@@ -85,21 +88,25 @@ def _cookie_options(request) -> dict:
 
 
 def count_visit(request, response) -> None:
-    """Count the page `response` answers `request` with (already known to be a counted page)."""
+    """Count the page `response` answers `request` with (already known to be a counted page):
+    the visit, who is online, and the article view the page asked for (`add_view`)."""
     now = timezone.now()
     visitor = visitor_id(request)
     new_visit = visitor is None
     seen = new_visit or SEEN_COOKIE not in request.COOKIES
     if new_visit:
         visitor = secrets.token_urlsafe(16)
+    view = getattr(request, "counted_view", None)
+    writes = [partial(add_visit, timezone.localdate(now))] if new_visit else []
+    if seen:  # a returning reader seen in the last minute is not written again
+        writes.append(partial(mark_seen, visitor, now))
+    if view is not None:
+        writes.append(view[1])
     try:
-        if seen:  # a returning reader seen in the last minute writes nothing
-            # One transaction: a failed write undoes the others and never leaves the connection
-            # in a broken transaction (nor an outer one, where a request runs inside one).
-            with transaction.atomic():
-                if new_visit:
-                    add_visit(timezone.localdate(now))
-                mark_seen(visitor, now)
+        with one_transaction(len(writes)):
+            for write in writes:
+                write()
+        if seen:
             prune_presence(now)
     except DatabaseError:
         logger.exception("Visitor counter: the visit was not recorded")
@@ -109,6 +116,19 @@ def count_visit(request, response) -> None:
     response.set_cookie(VISIT_COOKIE, visitor, max_age=VISIT_SECONDS, **options)
     if seen:
         response.set_cookie(SEEN_COOKIE, "1", max_age=SEEN_SECONDS, **options)
+    if view is not None:
+        # Not again from this browser for 30 minutes; scoped to the article, so other pages
+        # never carry it.
+        response.set_cookie(view_cookie(view[0]), "1", max_age=VIEW_SECONDS, path=request.path, **options)
+
+
+def one_transaction(writes: int):
+    """A request's writes as one transaction: `transaction.atomic()` for several, so a failure
+    undoes them all, and inside a transaction already open (a savepoint, so a failed write never
+    breaks it). A single write outside one runs alone: a statement is a transaction by itself."""
+    if writes > 1 or not transaction.get_autocommit():
+        return transaction.atomic()
+    return nullcontext()
 
 
 def add_visit(day) -> None:
@@ -135,7 +155,7 @@ def mark_seen(visitor: str, now) -> None:
 def prune_presence(now) -> None:
     """Delete last-seen rows past the online window, at most once a minute per process."""
     if caching.local().add("visitors:pruned", True, PRUNE_SECONDS):
-        with transaction.atomic():
+        with one_transaction(1):
             Presence.objects.filter(last_seen_at__lt=now - ONLINE_WINDOW).delete()
 
 
@@ -146,18 +166,12 @@ def view_cookie(article_id: int) -> str:
     return f"{VIEW_COOKIE_PREFIX}{article_id}"
 
 
-def should_count_view(request, article_id: int) -> bool:
-    """This request is a view of the article to count: a counted request, and this browser's view
-    was not counted in the last 30 minutes (its `dv_r<id>` cookie is gone)."""
-    return counts_request(request) and view_cookie(article_id) not in request.COOKIES
-
-
-def remember_view(request, response, article_id: int) -> None:
-    """The view is counted: not again from this browser for 30 minutes. The cookie is scoped to the
-    article's path, so other pages never carry it."""
-    response.set_cookie(
-        view_cookie(article_id), "1", max_age=VIEW_SECONDS, path=request.path, **_cookie_options(request)
-    )
+def add_view(request, article_id: int, write: Callable[[], object]) -> None:
+    """Count this page as a view of the article, unless this browser's view was counted in the
+    last 30 minutes (its `dv_r<id>` cookie): `write` (the articles app's own update) then runs with
+    the visit's writes, once the page is known to be served."""
+    if counts_request(request) and view_cookie(article_id) not in request.COOKIES:
+        request.counted_view = (article_id, write)
 
 
 # --- "Thống kê truy cập" -----------------------------------------------------------------------
