@@ -161,9 +161,10 @@ class ArticleDetailView(DetailView):
 
         article = caching.get_or_set(caching.NEWS, f"article:{slug}", read)
         if not read_now:
-            article.view_count = (
-                Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).get()
-            )
+            views = Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).first()
+            if views is None:  # deleted a moment ago, before the news version changed
+                raise Http404("Không có bài viết này.")
+            article.view_count = views
         return article
 
     def get(self, request, *args, **kwargs):
