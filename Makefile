@@ -9,10 +9,9 @@ BIND_ADDRESS ?= 127.0.0.1
 WEB_CONCURRENCY ?= 2
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-# A recycled worker starts with an empty page cache: at 1,000 req/s, 5,000 requests was 10 s.
+# A recycled worker starts with nothing kept in its memory, so workers are recycled rarely.
 # --preload: Django is imported once in the master, so a recycled worker is forked ready instead
-# of importing it again, and workers share that memory (worker RSS 73 → 66 MB in make bench).
-# A deploy then needs a restart, not a HUP.
+# of importing it again, and workers share that memory. A deploy then needs a restart, not a HUP.
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000 --preload
 BENCH_PG_PORT ?= 25433
 
