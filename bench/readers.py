@@ -34,20 +34,17 @@ def cookie_header(cookies: dict) -> str:
 
 def returning_cookies(url: str, cookies: dict | None = None, *, open_page=None) -> dict:
     """What a returning reader's browser holds some minutes into a visit to `url`: the CSRF cookie
-    and the visitor counter's — `dv_vid` (without the visit's first minute, long past), `dv_r<id>`
-    of an article, and `dv_on` from a page after that minute — so the counter writes nothing.
-    wrk replays them as they are: a real browser's once-a-minute last-seen write is left out.
+    and the visitor counter's — `dv_vid`, `dv_r<id>` of an article and `dv_on` — so the counter
+    writes nothing. wrk replays them as they are: a real browser's once-a-minute last-seen write is
+    left out.
 
     `open_page(url, cookie header)` returns the page's Set-Cookie headers; by default over HTTP
     (bench/counter_inprocess.py passes one that calls the Django handler)."""
     jar = dict(cookies or {})
-    for _ in range(2):  # the first page of the visit, then one after its first minute
-        received = SimpleCookie()
-        for header in (open_page or _open_over_http)(url, cookie_header(jar)):
-            received.load(header)
-        jar.update((name, morsel.value) for name, morsel in received.items())
-        if "dv_vid" in jar:  # some minutes later: the visit's first minute has left the cookie
-            jar["dv_vid"] = jar["dv_vid"].split(".")[0]
+    received = SimpleCookie()
+    for header in (open_page or _open_over_http)(url, cookie_header(jar)):
+        received.load(header)
+    jar.update((name, morsel.value) for name, morsel in received.items())
     return jar
 
 

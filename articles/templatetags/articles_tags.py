@@ -39,8 +39,8 @@ def vn_date(value):
 register.filter("vn_number", vn_number)
 
 
-@register.inclusion_tag("includes/sidebar_articles.html", takes_context=True)
-def latest_articles(context, title="Tin mới nhất", exclude=None):
+@register.inclusion_tag("includes/sidebar_articles.html")
+def latest_articles(title="Tin mới nhất", exclude=None):
     """The newest articles, without the one being read."""
     items = caching.get_or_set(
         caching.NEWS,

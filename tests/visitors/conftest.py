@@ -23,13 +23,6 @@ def new_browser():
     return lambda: Client(headers={"user-agent": BROWSER})
 
 
-def new_visitor_reads(article):
-    """A browser with no cookie opens the article: a new visit and a new view."""
-    from django.test import Client
-
-    return Client(headers={"user-agent": BROWSER}).get(article.get_absolute_url())
-
-
 @pytest.fixture
 def pruned_a_moment_ago():
     """This process pruned expired last-seen rows a moment ago: a request writes only its own rows."""
