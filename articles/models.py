@@ -395,8 +395,12 @@ class Article(TimeStamped):
         # Storage names always separate folders with "/", whatever the operating system.
         name = f.name.rsplit("/", 1)[-1]
         with f.open("rb") as src:
-            self.cover_thumb.save(name, images.thumbnail(src, name), save=False)
-            self.cover_large.save(name, images.content_width(src, name), save=False)
+            for field, make in (
+                (self.cover_thumb, images.thumbnail),
+                (self.cover_large, images.content_width),
+            ):
+                rendition = make(src, name)
+                field.save(rendition.name, rendition, save=False)
 
     def update_search_vector(self):
         """PostgreSQL only: title (A), lead (B) and body (C) in the unaccent text-search config."""
