@@ -303,9 +303,19 @@ class Article(TimeStamped):
         permissions = [("publish_article", "Có thể xuất bản bài viết")]
         indexes = [
             # Lists are ordered by (-published_at, -id): with the id in the index, a page is an
-            # index seek (articles.pagination) and needs no sort.
-            models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_id"),
-            models.Index(fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_id"),
+            # index seek (articles.pagination) and needs no sort. Public lists never show the
+            # trash: without it in the index (partial), a section's count reads every row of the
+            # table instead of the index alone.
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                name="article_alive_pub_id",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_alive_cat_pub_id",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
             # No index holds `view_count`: each counted view rewrites it, and PostgreSQL updates a
             # row in place (HOT, no index touched) only when no indexed column changes.
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
