@@ -1,6 +1,6 @@
 from django.db import models
 
-from danvan_site import caching
+from danvan_site import caching, images
 
 
 class SiteSettings(models.Model):
@@ -24,6 +24,23 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Mỗi dòng: Tên liên kết | https://địa-chỉ",
     )
+    # "Liên hệ" (/lien-he/, /en/): the commission's contacts and its named contact officer.
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=50, blank=True)
+    email = models.EmailField("email", blank=True)
+    contact_name = models.CharField("cán bộ đầu mối: họ tên", max_length=100, blank=True)
+    contact_title = models.CharField("cán bộ đầu mối: chức vụ", max_length=200, blank=True)
+    contact_phone = models.CharField("cán bộ đầu mối: điện thoại", max_length=50, blank=True)
+    contact_email = models.EmailField("cán bộ đầu mối: email", blank=True)
+    map_image = models.ImageField(
+        "ảnh bản đồ",
+        upload_to="map/",
+        blank=True,
+        help_text="Ảnh chụp bản đồ vị trí trụ sở (JPEG, PNG, GIF hoặc WebP); ảnh được lưu lại dạng JPEG.",
+    )
+    map_alt = models.CharField(
+        "mô tả ảnh bản đồ", max_length=300, blank=True, help_text="Cho người không xem được ảnh."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -35,6 +52,10 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        if images.is_new_upload(self.map_image):
+            # Re-encoded once, on upload: metadata dropped, anything hidden in the file gone.
+            jpeg = images.reencode(self.map_image.file, self.map_image.name, max_width=1200)
+            self.map_image.save(jpeg.name, jpeg, save=False)
         super().save(*args, **kwargs)
         caching.bump(caching.NEWS)
 
