@@ -11,7 +11,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from danvan_site.images import ImageUploadField
 
 from . import ratings
-from .models import CommissionPage, Department, Leader, Maintenance, Question, Rating, ScheduleItem
+from .models import CommissionPage, Department, Leader, Question, Rating, ScheduleItem
 from .roles import ANSWER_PERMISSION
 from .services import question_answer
 
@@ -144,14 +144,6 @@ class QuestionAdmin(admin.ModelAdmin):
                 messages.info(request, "Đã gửi thư báo trả lời tới người hỏi.")
             return
         super().save_model(request, obj, form, change)
-
-
-@admin.register(Maintenance)
-class MaintenanceAdmin(admin.ModelAdmin):
-    """Planned downtime: announced on every public page from 7 days before until it ends."""
-
-    list_display = ("__str__", "message")
-    fields = ("starts_at", "ends_at", "message")
 
 
 @admin.register(Rating)

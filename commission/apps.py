@@ -27,16 +27,3 @@ class CommissionConfig(AppConfig):
             post_delete.connect(
                 commission_changed, sender=model, dispatch_uid=f"commission-d-{name}", weak=False
             )
-
-        # The maintenance notice is on every page, kept with the news (one version read per page
-        # already): a saved or deleted window makes it stale.
-        def maintenance_changed(**kwargs):
-            caching.bump(caching.NEWS)
-
-        model = self.get_model("Maintenance")
-        post_save.connect(
-            maintenance_changed, sender=model, dispatch_uid="commission-maintenance", weak=False
-        )
-        post_delete.connect(
-            maintenance_changed, sender=model, dispatch_uid="commission-d-maintenance", weak=False
-        )

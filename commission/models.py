@@ -1,8 +1,5 @@
 """The commission's own pages: who it is (`CommissionPage`, `Department`, `Leader`), its work
-calendar (`ScheduleItem`), readers' questions (`Question`), satisfaction ratings (`Rating`) and
-planned downtime (`Maintenance`)."""
-
-from datetime import timedelta
+calendar (`ScheduleItem`), readers' questions (`Question`), satisfaction ratings (`Rating`)."""
 
 from django.db import models
 from django.utils import timezone
@@ -258,44 +255,3 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.path}: {self.get_value_display()}"
-
-
-class Maintenance(models.Model):
-    """Planned downtime: every public page announces it from `NOTICE_DAYS` before it starts
-    until it ends."""
-
-    NOTICE_DAYS = 7
-
-    starts_at = models.DateTimeField("bắt đầu")
-    ends_at = models.DateTimeField("kết thúc")
-    message = models.CharField(
-        "nội dung thông báo", max_length=300, blank=True, help_text="Ví dụ: lý do, việc bạn đọc cần biết."
-    )
-
-    class Meta:
-        ordering = ("starts_at",)
-        verbose_name = "lịch bảo trì"
-        verbose_name_plural = "lịch bảo trì"
-
-    def __str__(self):
-        return f"{timezone.localtime(self.starts_at):%H:%M %d/%m/%Y} – {timezone.localtime(self.ends_at):%H:%M %d/%m/%Y}"
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "Thời gian kết thúc phải sau thời gian bắt đầu."})
-
-    def is_announced(self, now) -> bool:
-        return self.starts_at - timedelta(days=self.NOTICE_DAYS) <= now < self.ends_at
-
-    @classmethod
-    def announced(cls, now=None) -> list["Maintenance"]:
-        """The windows to announce now. The list of windows not yet over is kept until one is
-        saved or deleted (news version); which of them to show is decided on each page, so a
-        notice appears and disappears on time without any timer."""
-        now = now or timezone.now()
-        upcoming = caching.get_or_set(
-            caching.NEWS, "maintenance", lambda: list(cls.objects.filter(ends_at__gt=timezone.now()))
-        )
-        return [m for m in upcoming if m.is_announced(now)]

@@ -1,7 +1,8 @@
 """Who keeps the commission's pages, kept in step with the code after every migrate.
 
 SPEC "Who uses it": provincial staff publish the work calendar and answer readers' questions;
-editors keep the "Giới thiệu" texts, the structure, the leaders and the maintenance notices.
+editors keep the "Giới thiệu" texts, the structure and the leaders (planned maintenance is in
+the site settings).
 """
 
 from articles.roles import EDITOR_GROUP
@@ -32,10 +33,6 @@ GROUP_PERMISSIONS = {
         "commission.change_leader",
         "commission.delete_leader",
         "commission.view_leader",
-        "commission.add_maintenance",
-        "commission.change_maintenance",
-        "commission.delete_maintenance",
-        "commission.view_maintenance",
         "commission.view_rating",
     ],
 }

@@ -19,7 +19,9 @@ def question_answer(*, question: Question, answer: str, user, site_url: str) -> 
     """Publish `answer` to `question` (status "answered"), then — once the answer is committed —
     e-mail the reader if they gave an address. A mail server that is down does not undo the
     answer: the failure is logged for the operator."""
-    first_answer = question.status != Question.Status.ANSWERED
+    # The stored status, not the instance's: an admin form has already set the new one on it.
+    stored = Question.objects.filter(pk=question.pk).values_list("status", flat=True).first()
+    first_answer = stored != Question.Status.ANSWERED
     question.answer = answer
     question.status = Question.Status.ANSWERED
     question.answered_by = user

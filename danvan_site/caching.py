@@ -15,7 +15,6 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 | site settings, menu, category families, sidebar lists, an article's comments | `news:<v>:<name>` | local | `TIMEOUT` | news version |
 | page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
-| planned maintenance windows not yet over | `news:<v>:maintenance` | local | `TIMEOUT` | news version (a save or delete of a window bumps it; which window to announce is decided per page) |
 | the commission's pages (`{% cache %}` fragments of /gioi-thieu/, /lich-cong-tac/, /hoi-dap/, /en/; the "Giới thiệu" record) | `commission:<v>:<name>` or Django's fragment key | local | `TIMEOUT` | commission version |
 | showcase fragments, province summary | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
 | visitor statistics box | `visitors:figures` | local | `VISITOR_STATS_MAX_AGE` | time only |

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.templatetags.articles_tags import WEEKDAYS
 
-from ..models import Maintenance, Rating
+from ..models import Rating
 from ..views import RATING_PARAM, RATING_SIGNER, is_rated_path
 
 register = template.Library()
@@ -45,6 +45,10 @@ def page_tools(context):
     }
 
 
-@register.inclusion_tag("commission/includes/maintenance.html")
-def maintenance_notice():
-    return {"windows": Maintenance.announced(timezone.now())}
+@register.inclusion_tag("commission/includes/maintenance.html", takes_context=True)
+def maintenance_notice(context):
+    """The planned maintenance, from `SiteSettings.MAINTENANCE_NOTICE_DAYS` before it starts
+    until it ends. It is read with the site settings (kept until they are saved: no query of its
+    own); whether to show it is decided on each page, so it appears and goes on time."""
+    site = context.get("site_settings")
+    return {"site": site, "show": bool(site) and site.maintenance_announced(timezone.now())}

@@ -28,6 +28,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                 )
             },
         ),
+        (
+            "Lịch bảo trì",
+            {
+                "fields": ("maintenance_starts_at", "maintenance_ends_at", "maintenance_message"),
+                "description": "Mọi trang hiện thông báo «Hệ thống tạm dừng để bảo trì từ … đến …» "
+                "từ 7 ngày trước khi bắt đầu đến khi kết thúc.",
+            },
+        ),
     )
 
     def has_add_permission(self, request):
