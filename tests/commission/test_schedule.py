@@ -26,9 +26,7 @@ def test_the_current_week_by_day_with_local_times(client):
     week = Week.of(timezone.localdate())
     item(at(week.monday, 8, 30), "Giao ban đầu tuần", chair="Trưởng ban", location="Phòng họp")
     # 23:30 UTC on Tuesday is 06:30 on Wednesday in Asia/Ho_Chi_Minh.
-    wednesday_utc = datetime.combine(
-        week.monday + timedelta(days=1), datetime.min.time(), tzinfo=UTC
-    )
+    wednesday_utc = datetime.combine(week.monday + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     item(wednesday_utc.replace(hour=23, minute=30), "Đi cơ sở sớm")
     html = client.get("/lich-cong-tac/").content.decode()
     assert f"Tuần {week.number}" in html
