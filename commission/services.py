@@ -24,8 +24,9 @@ def question_answer(*, question: Question, answer: str, user, site_url: str) -> 
     first_answer = stored != Question.Status.ANSWERED
     question.answer = answer
     question.status = Question.Status.ANSWERED
-    question.answered_by = user
-    question.answered_at = timezone.now()
+    if first_answer:  # a corrected answer keeps its date and place in /hoi-dap/
+        question.answered_by = user
+        question.answered_at = timezone.now()
     question.save()
     if first_answer and question.email:
         transaction.on_commit(lambda: _notify(question, site_url))

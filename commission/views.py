@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
@@ -195,8 +195,6 @@ def is_rated_path(path: str) -> bool:
 def _back(next_url: str, path: str, outcome: str):
     """Back to the page, at the rating box, with the outcome to show there."""
     parts = urlsplit(next_url)
-    from django.http import QueryDict
-
     query = QueryDict(parts.query, mutable=True)
     query[RATING_PARAM] = outcome
     return redirect(f"{path}?{query.urlencode()}#danh-gia", permanent=False)

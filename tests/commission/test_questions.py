@@ -103,3 +103,17 @@ def test_a_new_answer_shows_at_once_although_the_list_is_kept(client):
     client.get("/hoi-dap/")
     answered("Câu vừa trả lời")
     assert "Câu vừa trả lời" in client.get("/hoi-dap/").content.decode()
+
+
+def test_correcting_an_answer_sends_no_second_email_and_keeps_its_date(
+    client, province, django_capture_on_commit_callbacks
+):
+    q = question()
+    with django_capture_on_commit_callbacks(execute=True):
+        _admin_answer(client, province, q)
+    first = Question.objects.get().answered_at
+    with django_capture_on_commit_callbacks(execute=True):
+        _admin_answer(client, province, q, answer="Lịch được đăng hằng tuần, mục Lịch công tác.")
+    q.refresh_from_db()
+    assert q.answer.endswith("mục Lịch công tác.") and q.answered_at == first
+    assert len(mail.outbox) == 1
