@@ -87,7 +87,7 @@ class Leader(models.Model):
         "ảnh chân dung",
         upload_to="leaders/",
         blank=True,
-        help_text="Ảnh đứng, tỉ lệ khoảng 3:4; ảnh được lưu lại dạng JPEG, rộng tối đa 600 px.",
+        help_text="Ảnh đứng, tỉ lệ khoảng 3:4; ảnh được lưu lại dạng WebP, rộng tối đa 600 px.",
     )
     duties = models.TextField("nhiệm vụ được phân công", blank=True)
     bio = models.TextField("tiểu sử tóm tắt", blank=True)
@@ -106,8 +106,9 @@ class Leader(models.Model):
 
     def save(self, *args, **kwargs):
         if images.is_new_upload(self.photo):
-            jpeg = images.reencode(self.photo.file, self.photo.name, max_width=600)
-            self.photo.save(jpeg.name, jpeg, save=False)
+            # Re-encoded once, on upload (WebP, as pages show images): nothing hidden survives.
+            webp = images.content_width(self.photo.file, self.photo.name, width=600)
+            self.photo.save(webp.name, webp, save=False)
         super().save(*args, **kwargs)
 
     @property

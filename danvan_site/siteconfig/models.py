@@ -38,7 +38,7 @@ class SiteSettings(models.Model):
         "ảnh bản đồ",
         upload_to="map/",
         blank=True,
-        help_text="Ảnh chụp bản đồ vị trí trụ sở (JPEG, PNG, GIF hoặc WebP); ảnh được lưu lại dạng JPEG.",
+        help_text="Ảnh chụp bản đồ vị trí trụ sở (JPEG, PNG, GIF hoặc WebP); ảnh được lưu lại dạng WebP.",
     )
     map_alt = models.CharField(
         "mô tả ảnh bản đồ", max_length=300, blank=True, help_text="Cho người không xem được ảnh."
@@ -89,10 +89,15 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        if images.is_new_upload(self.banner):
+            # Every page shows the banner: a light re-encoded copy, with nothing hidden in it.
+            webp = images.banner(self.banner.file, self.banner.name)
+            self.banner.save(webp.name, webp, save=False)
         if images.is_new_upload(self.map_image):
-            # Re-encoded once, on upload: metadata dropped, anything hidden in the file gone.
-            jpeg = images.reencode(self.map_image.file, self.map_image.name, max_width=1200)
-            self.map_image.save(jpeg.name, jpeg, save=False)
+            # Re-encoded once, on upload (WebP, as pages show images): metadata dropped, anything
+            # hidden in the file gone.
+            webp = images.content_width(self.map_image.file, self.map_image.name)
+            self.map_image.save(webp.name, webp, save=False)
         super().save(*args, **kwargs)
         caching.bump(caching.NEWS)
 

@@ -46,7 +46,7 @@ def test_a_leaders_photo_is_reencoded_and_shrunk(client):
     leader = Leader.objects.create(
         name="A", title="Trưởng ban", photo=image_file("a.png", size=(1200, 1600), fmt="PNG")
     )
-    assert leader.photo.name.endswith(".jpg") and leader.photo.width == 600
+    assert leader.photo.name.endswith(".webp") and leader.photo.width == 600
 
 
 def test_the_english_page_is_marked_english_with_structure_functions_and_contacts(client):

@@ -32,7 +32,7 @@ def test_contact_page_shows_the_settings_contacts_and_the_contact_officer(client
 def test_the_map_image_uploaded_in_the_admin_is_reencoded_and_shown(client):
     settings_row = SiteSettings(map_image=image_file("ban-do.png", fmt="PNG"), map_alt="Bản đồ trụ sở")
     settings_row.save()
-    assert settings_row.map_image.name.endswith(".jpg")
+    assert settings_row.map_image.name.endswith(".webp")
     html = client.get("/lien-he/").content.decode()
     assert settings_row.map_image.url in html
     assert 'alt="Bản đồ trụ sở"' in html
