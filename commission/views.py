@@ -84,7 +84,8 @@ class ScheduleView(CommissionMixin, TemplateView):
 
 def schedule_ics(request):
     """The published work calendar as iCalendar, for a phone's calendar to subscribe to."""
-    body = caching.get_or_set(caching.COMMISSION, "ics", lambda: calendar_feed.build(request.get_host()))
+    host = request.get_host()  # one of ALLOWED_HOSTS: the events' UIDs carry it
+    body = caching.get_or_set(caching.COMMISSION, f"ics:{host}", lambda: calendar_feed.build(host))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-cong-tac.ics"'
     return response
