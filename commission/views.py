@@ -15,6 +15,7 @@ from django.views.generic import ListView, TemplateView
 
 from danvan_site import caching
 from danvan_site.clientaddr import client_hash
+from danvan_site.pagination import KeptCountPaginator
 from danvan_site.ratelimit import RateLimited, save_within_limit
 
 from . import calendar_feed
@@ -101,6 +102,11 @@ class QuestionListView(CommissionMixin, ListView):
     def get_queryset(self):
         self.query = " ".join(self.request.GET.get("q", "").split())[:200]
         return search_questions(Question.objects.public(), self.query)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Counted once per version of the commission's pages: a kept page then costs no query.
+        key = "questions:" + hashlib.md5(self.query.encode(), usedforsecurity=False).hexdigest()
+        return KeptCountPaginator(queryset, per_page, namespace=caching.COMMISSION, key=key, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, **kwargs)
