@@ -71,6 +71,12 @@ def _tag_url():
     return Tag.objects.filter(tagged_articles__isnull=False).first().get_absolute_url()
 
 
+def _document_url():
+    from documents.models import Document
+
+    return Document.objects.public().exclude(file="").newest().first().get_absolute_url()
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("category", _category_url),
@@ -89,4 +95,8 @@ PAGE_TYPES = [
     PageType("report-form", "/bao-cao/moi/", login="district"),
     PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
     PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
+    # The document library (issue 16).
+    PageType("document-list", "/van-ban/"),
+    PageType("document-search", "/van-ban/?q=49-CT/TW"),
+    PageType("document-detail", _document_url),
 ]
