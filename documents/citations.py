@@ -84,8 +84,10 @@ def link_citations(html: str) -> str:
     """`html` (already sanitized) with every cited number of the library linked."""
     if not html:
         return ""
+    if not CITATION_RE.search(html):
+        return html  # nothing that looks like a number: the library is not even read
     known = library()
-    if not known or not CITATION_RE.search(html):
+    if not known:
         return html
     parser = _Linker(known)
     parser.feed(html)
