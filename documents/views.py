@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from csp.constants import SELF
 from csp.decorators import csp_replace
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -15,7 +16,7 @@ from danvan_site.pagination import KeptCountPaginator
 from . import files
 from .forms import DocumentFilterForm
 from .models import Document
-from .search import SEARCH_LIMIT, search_documents
+from .search import ranked_ids
 
 PER_PAGE = 20
 CITING_ARTICLES = 20
@@ -35,26 +36,41 @@ class DocumentListView(ListView):
         qs = self.filter_form.filter(Document.objects.public().for_list(), self.values)
         self.query = self.values.get("q", "")
         if self.query:
-            return search_documents(qs, self.query)
+            # A search is a list of ids, best first, kept until a document changes.
+            return caching.get_or_set(
+                caching.DOCUMENTS, self.key("search"), lambda: ranked_ids(qs, self.query)
+            )
         return qs.newest()
+
+    def key(self, prefix: str) -> str:
+        return f"{prefix}:" + hashlib.md5(self.filters().encode(), usedforsecurity=False).hexdigest()
 
     def filters(self) -> str:
         """The valid filters of this request, in a stable order: what the list depends on."""
         return urlencode(sorted(self.values.items()))
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        key = "list:" + hashlib.md5(self.filters().encode(), usedforsecurity=False).hexdigest()
         if self.query:
-            queryset = queryset[:SEARCH_LIMIT]
-        return KeptCountPaginator(queryset, per_page, namespace=caching.DOCUMENTS, key=key, **kwargs)
+            return Paginator(queryset, per_page, **kwargs)  # a list of ids: its length is the count
+        return KeptCountPaginator(
+            queryset, per_page, namespace=caching.DOCUMENTS, key=self.key("list"), **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        if self.query:
+            # The page's documents, read only when its kept fragment is missing (list.html).
+            ids = list(ctx["page_obj"].object_list)
+            ctx["documents"] = SimpleLazyObject(lambda: documents_in_order(ids))
         ctx["filter_form"] = self.filter_form
         ctx["filters"] = self.filters()
         ctx["query"] = self.query
-        ctx["page_query"] = self.filters()
         return ctx
+
+
+def documents_in_order(ids: list[int]) -> list[Document]:
+    found = Document.objects.for_list().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 class PublicDocumentMixin(SingleObjectMixin):
