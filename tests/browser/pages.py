@@ -71,6 +71,12 @@ def _tag_url():
     return Tag.objects.filter(tagged_articles__isnull=False).first().get_absolute_url()
 
 
+def _document_url():
+    from documents.models import Document
+
+    return Document.objects.public().exclude(file="").newest().first().get_absolute_url()
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("category", _category_url),
@@ -97,4 +103,8 @@ PAGE_TYPES = [
     PageType("questions", "/hoi-dap/"),
     PageType("questions-search", "/hoi-dap/?q=dong bao"),
     PageType("english", "/en/"),
+    # The document library (issue 16).
+    PageType("document-list", "/van-ban/"),
+    PageType("document-search", "/van-ban/?q=49-CT/TW"),
+    PageType("document-detail", _document_url),
 ]
