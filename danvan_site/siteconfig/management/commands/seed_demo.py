@@ -64,7 +64,13 @@ class Command(BaseCommand):
         from danvan_site.visitors.demo import seed_visits
         from documents.demo import seed_documents
 
-        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports, seed_commission, seed_documents]
+        return [
+            articles_demo.seed_comments,
+            seed_visits,
+            reports_demo.seed_reports,
+            seed_commission,
+            seed_documents,
+        ]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
