@@ -304,6 +304,23 @@ SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
+# The site's address as readers reach it, for links in e-mails sent outside a request
+# (`send_report_reminders`).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# --- E-mail ---------------------------------------------------------------------------------
+# Django's own setting names, from the environment. No EMAIL_HOST means no SMTP server: commands
+# that send mail refuse to run rather than fail one message at a time.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)  # port 465
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)  # STARTTLS, port 587
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+
 TAGGIT_CASE_INSENSITIVE = True
 # Tags are typed separated by commas only: Vietnamese tags have spaces ("Dân vận khéo").
 TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"

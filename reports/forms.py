@@ -56,8 +56,14 @@ class FieldResultForm(forms.ModelForm):
 
     class Meta:
         model = FieldResult
-        fields = FieldResult.FIGURES
+        fields = (*FieldResult.FIGURES, "note")
         field_classes = dict.fromkeys(FieldResult.FIGURES, FigureField)
+        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 24, "class": "figure-note"})}
+        error_messages = {"note": {"max_length": "Ghi chú dài tối đa %(limit_value)d ký tự (đang có %(show_value)d)."}}
+
+    def figure_fields(self):
+        """The six figures' bound fields, in table order (the note has its own column)."""
+        return [self[name] for name in FieldResult.FIGURES]
 
 
 class FieldResultTable:
@@ -92,6 +98,7 @@ class FieldResultTable:
 
     def save(self, report):
         for form in self.forms:
+
             form.instance.report = report
             form.save()
 

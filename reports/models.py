@@ -403,6 +403,9 @@ class CampaignReport(TimeStamped):
         return timezone.localdate(self.first_submitted_at) > self.period.deadline
 
 
+NOTE_MAX_LENGTH = 1000
+
+
 class FieldResult(models.Model):
     """A report's figures for one field: registered ≥ recognized ≥ commended, collective and individual."""
 
@@ -451,6 +454,12 @@ class FieldResult(models.Model):
     recognized_individual = models.PositiveIntegerField("công nhận — cá nhân", default=0)
     commended_collective = models.PositiveIntegerField("khen thưởng — tập thể", default=0)
     commended_individual = models.PositiveIntegerField("khen thưởng — cá nhân", default=0)
+    note = models.TextField(
+        "ghi chú",
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text="Giải thích của đơn vị về số liệu lĩnh vực này; tỉnh xem khi duyệt và trong tệp xuất.",
+    )
 
     history = HistoricalRecords()
 
@@ -496,6 +505,39 @@ class FieldResult(models.Model):
 
     def is_empty(self) -> bool:
         return not any(getattr(self, name) for name in self.FIGURES)
+
+
+class ReportReminder(models.Model):
+    """One deadline reminder e-mailed to one unit for one period (`send_report_reminders`).
+
+    Written only once the mail was accepted by the SMTP server; the unique constraint makes each
+    reminder go out once however often the daily job runs, and a run that failed half-way sends
+    the rest, and only the rest, when it runs again.
+    """
+
+    class Kind(models.TextChoices):
+        WEEK_BEFORE = "week_before", "Trước hạn 7 ngày"
+        DAY_BEFORE = "day_before", "Trước hạn 1 ngày"
+        DAY_AFTER = "day_after", "Sau hạn 1 ngày"
+
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name="kỳ báo cáo", on_delete=models.CASCADE, related_name="reminders"
+    )
+    unit = models.ForeignKey(District, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField("lời nhắc", max_length=12, choices=Kind.choices)
+    recipients = models.TextField("gửi tới", blank=True)
+    sent_at = models.DateTimeField("gửi lúc", default=timezone.now)
+
+    class Meta:
+        ordering = ("-sent_at",)
+        verbose_name = "lời nhắc hạn nộp"
+        verbose_name_plural = "lời nhắc hạn nộp"
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit", "kind"], name="reminder_once_per_unit_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} — {self.period}: {self.get_kind_display()}"
 
 
 class ExemplaryModelQuerySet(models.QuerySet):

@@ -1,7 +1,8 @@
 """The province summary of one period: units × fields, totals, completeness — one source for the
 page, the CSV and the XLSX, so their totals cannot disagree.
 
-A fixed number of queries whatever the number of units: fields, units, reports, summed figures.
+A fixed number of queries whatever the number of units: fields, units, reports, summed figures,
+the units' notes on their figures.
 """
 
 from collections import defaultdict
@@ -38,6 +39,7 @@ class Row:
     cells: list[Cell]
     is_counted: bool = False
     total: Cell = field(default_factory=Cell)
+    notes: list[tuple[Field, str]] = field(default_factory=list)  # the unit's note on a field's figures
 
 
 @dataclass
@@ -125,6 +127,14 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
     for s in sums:
         figures_by_district[s["report__district_id"]].append(s)
 
+    notes_by_district = defaultdict(list)
+    for district_id, field_id, note in (
+        FieldResult.objects.filter(report_id__in=counted_ids)
+        .exclude(note="")
+        .values_list("report__district_id", "field_id", "note")
+    ):
+        notes_by_district[district_id].append((field_id, note))
+
     field_index = {f.pk: i for i, f in enumerate(fields)}
     column_totals = [Cell() for _ in fields]
     grand_total = Cell()
@@ -138,6 +148,10 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
             report=report,
             cells=cells,
             is_counted=report is not None and report.pk in counted_ids,
+        )
+        row.notes = sorted(
+            ((fields[field_index[fid]], note) for fid, note in notes_by_district[district.pk] if fid in field_index),
+            key=lambda pair: field_index[pair[0].pk],
         )
         for s in figures_by_district[district.pk]:
             field_id = s["field_id"]
