@@ -59,7 +59,9 @@ class FieldResultForm(forms.ModelForm):
         fields = (*FieldResult.FIGURES, "note")
         field_classes = dict.fromkeys(FieldResult.FIGURES, FigureField)
         widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 24, "class": "figure-note"})}
-        error_messages = {"note": {"max_length": "Ghi chú dài tối đa %(limit_value)d ký tự (đang có %(show_value)d)."}}
+        error_messages = {
+            "note": {"max_length": "Ghi chú dài tối đa %(limit_value)d ký tự (đang có %(show_value)d)."}
+        }
 
     def figure_fields(self):
         """The six figures' bound fields, in table order (the note has its own column)."""
@@ -98,7 +100,6 @@ class FieldResultTable:
 
     def save(self, report):
         for form in self.forms:
-
             form.instance.report = report
             form.save()
 
@@ -258,6 +259,19 @@ class ReportFiling:
         if submit:
             report.submit(user)
         return report
+
+
+def submission_problems(report: CampaignReport) -> list[str]:
+    """What a saved report still lacks to be submitted: the rules of `ReportFiling._check_complete`
+    on what is stored (the confirmation page submits the saved draft, not a form)."""
+    problems = []
+    if report.closed_to_submission:
+        problems.append(CLOSED_PERIOD_MESSAGE)
+    if not html_to_text(report.summary):
+        problems.append("Cần nhập đánh giá chung trước khi nộp báo cáo.")
+    if all(r.is_empty() for r in report.field_results.all()):
+        problems.append("Cần nhập số liệu ít nhất một lĩnh vực trước khi nộp báo cáo.")
+    return problems
 
 
 class ReviewForm(forms.Form):

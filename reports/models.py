@@ -523,7 +523,9 @@ class ReportReminder(models.Model):
     period = models.ForeignKey(
         ReportingPeriod, verbose_name="kỳ báo cáo", on_delete=models.CASCADE, related_name="reminders"
     )
-    unit = models.ForeignKey(District, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="reminders")
+    unit = models.ForeignKey(
+        District, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="reminders"
+    )
     kind = models.CharField("lời nhắc", max_length=12, choices=Kind.choices)
     recipients = models.TextField("gửi tới", blank=True)
     sent_at = models.DateTimeField("gửi lúc", default=timezone.now)

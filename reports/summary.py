@@ -150,7 +150,11 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
             is_counted=report is not None and report.pk in counted_ids,
         )
         row.notes = sorted(
-            ((fields[field_index[fid]], note) for fid, note in notes_by_district[district.pk] if fid in field_index),
+            (
+                (fields[field_index[fid]], note)
+                for fid, note in notes_by_district[district.pk]
+                if fid in field_index
+            ),
             key=lambda pair: field_index[pair[0].pk],
         )
         for s in figures_by_district[district.pk]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("bao-cao/tong-hop/", views.SummaryIndexView.as_view(), name="summary_index"),
     path("bao-cao/tong-hop/<slug:period>/", views.SummaryView.as_view(), name="summary"),
     path("bao-cao/<int:pk>/", views.ReportDetailView.as_view(), name="detail"),
+    path("bao-cao/<int:pk>/nop/", views.ReportSubmitView.as_view(), name="submit"),
     path("bao-cao/<int:pk>/duyet/", views.ReportReviewView.as_view(), name="review"),
     path("mo-hinh/", views.ShowcaseListView.as_view(), name="showcase"),
     path("mo-hinh/<slug:slug>/", views.ShowcaseDetailView.as_view(), name="model_detail"),

@@ -15,7 +15,14 @@ from danvan_site import caching
 from danvan_site.pagination import KeptCountPaginator
 
 from . import exports
-from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
+from .forms import (
+    ReportFiling,
+    ReportFilterForm,
+    ReviewForm,
+    ShowcaseFilterForm,
+    figure_totals,
+    submission_problems,
+)
 from .history import report_history
 from .models import (
     CLOSED_PERIOD_MESSAGE,
@@ -28,6 +35,9 @@ from .models import (
 )
 from .roles import REVIEW_PERMISSION
 from .summary import build_summary, build_trend
+
+
+SUBMITTED_MESSAGE = "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi."
 
 
 class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -82,11 +92,14 @@ class ReportFilingMixin:
 
     def save_filing(self, filing):
         submit = self.request.POST.get("action") == "submit"
+        # Submitting locks the report, so it is confirmed first: reports.js asks in a dialog and
+        # posts `confirmed`; without JavaScript the draft is saved and the confirmation page asks.
+        confirmed = self.request.POST.get("confirmed") == "1"
         if not filing.is_valid(submit=submit):
             messages.error(self.request, "Chưa lưu được: xem các ô báo lỗi màu đỏ bên dưới.")
             return self.render_to_response(self.get_context_data(filing=filing))
         try:
-            report = filing.save(self.request.user, submit=submit)
+            report = filing.save(self.request.user, submit=submit and confirmed)
         except IntegrityError:
             # Another tab or colleague filed the same unit and period a moment ago.
             filing.report_form.add_error(None, "Đơn vị đã có báo cáo cho kỳ này; mở báo cáo đó từ danh sách.")
@@ -95,8 +108,10 @@ class ReportFilingMixin:
             # The period was closed between the check and the save: nothing was written.
             filing.report_form.add_error(None, str(exc))
             return self.render_to_response(self.get_context_data(filing=filing))
+        if submit and not confirmed:
+            return redirect("reports:submit", pk=report.pk)
         if submit:
-            messages.success(self.request, "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi.")
+            messages.success(self.request, SUBMITTED_MESSAGE)
         else:
             messages.success(self.request, "Đã lưu bản nháp.")
         return redirect(report)
@@ -169,6 +184,46 @@ class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
         if not report.is_editable_by(request.user):
             raise PermissionDenied("Báo cáo này không còn sửa được.")
         return self.save_filing(ReportFiling(report=report, data=request.POST, files=request.FILES))
+
+
+class ReportSubmitView(StaffMixin, DetailView):
+    """`/bao-cao/<id>/nop/`: "Nộp báo cáo" confirmed on a page of its own (the path without
+    JavaScript): the saved draft's totals, then the button that locks it."""
+
+    permission_required = "reports.change_campaignreport"
+    template_name = "reports/report_confirm_submit.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return self.visible_reports().for_list()
+
+    def get(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        if not report.is_editable_by(request.user):
+            messages.error(request, "Báo cáo này đã nộp hoặc không còn sửa được.")
+            return redirect(report)
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["results_totals"] = figure_totals(self.object.field_results.all())
+        ctx["problems"] = submission_problems(self.object)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        if not report.is_editable_by(request.user):
+            raise PermissionDenied("Báo cáo này không còn sửa được.")
+        problems = submission_problems(report)
+        if problems:
+            return self.render_to_response(self.get_context_data())
+        try:
+            report.submit(request.user)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect(report)
+        messages.success(request, SUBMITTED_MESSAGE)
+        return redirect(report)
 
 
 class ReportReviewView(ReportDetailView):

@@ -76,6 +76,13 @@ def fill_summary(page, text):
         page.locator("textarea[name$='summary']").fill(text)
 
 
+def submit_report(page):
+    """Press "Nộp báo cáo", then confirm in the dialog that warns the report will be locked."""
+    page.get_by_role("button", name=SUBMIT).first.click()
+    dialog = page.locator("#submit-dialog")
+    dialog.get_by_role("button", name="Xác nhận nộp báo cáo").click()
+
+
 def test_district_files_province_returns_then_approves_and_summary_exports(open_page, live_server, reporting):
     Report = apps.get_model("reports", "CampaignReport")
     district = open_page()
@@ -87,7 +94,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
     figure(district, "recognized_collective").fill("3")
     figure(district, "commended_collective").fill("4")  # more commended than recognized: refused
     shot(district, "j3-01-report-wrong-figure")
-    district.get_by_role("button", name=SUBMIT).first.click()
+    submit_report(district)
     district.wait_for_load_state()
     shot(district, "j3-02-report-refused")
     assert district.locator(".errorlist, .form-errors, [role=alert]").count() >= 1
@@ -96,7 +103,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
     assert "Huyện triển khai phong trào sâu rộng." in district.content()
 
     figure(district, "commended_collective").fill("2")
-    district.get_by_role("button", name=SUBMIT).first.click()
+    submit_report(district)
     district.wait_for_url(re.compile(r"/bao-cao/\d+/$"))
     report_url = district.url
     report = Report.objects.get(period=reporting)
@@ -120,7 +127,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
         edit.first.click()
     figure(district, "registered_individual").fill("2")
     figure(district, "recognized_individual").fill("1")
-    district.get_by_role("button", name=SUBMIT).first.click()
+    submit_report(district)
     district.wait_for_load_state()
     report.refresh_from_db()
     assert report.status == "submitted"
