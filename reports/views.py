@@ -36,7 +36,6 @@ from .models import (
 from .roles import REVIEW_PERMISSION
 from .summary import build_summary, build_trend
 
-
 SUBMITTED_MESSAGE = "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi."
 
 

@@ -1,7 +1,6 @@
 """`manage.py send_report_reminders`: run daily by cron (README "Operations")."""
 
 import smtplib
-import socket
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -19,7 +18,7 @@ class Command(BaseCommand):
             counts = send_due_reminders(stdout=self.stdout)
         except SmtpNotConfigured as exc:
             raise CommandError(str(exc)) from exc
-        except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+        except (TimeoutError, smtplib.SMTPException, OSError) as exc:
             # What went out before the failure is recorded; the next run sends only the rest.
             raise CommandError(
                 f"Máy chủ gửi thư không nhận thư ({exc}). Các lời nhắc đã gửi được ghi lại; "
