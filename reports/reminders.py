@@ -14,7 +14,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import CampaignReport, District, ReportingPeriod, ReportReminder, StaffProfile
+from .models import CampaignReport, ReportingPeriod, ReportReminder, StaffProfile, Unit
 
 logger = logging.getLogger(__name__)
 
@@ -51,18 +51,23 @@ def deadline_notice(period: ReportingPeriod, today: date) -> str | None:
 def submitted_unit_ids(period: ReportingPeriod) -> set[int]:
     return set(
         CampaignReport.objects.filter(period=period, first_submitted_at__isnull=False).values_list(
-            "district_id", flat=True
+            "unit_id", flat=True
         )
     )
 
 
-def notices_for_unit(unit_id: int, today: date | None = None) -> list[dict]:
-    """The notices a unit's staff see: one per open period the unit has not submitted yet."""
+def notices_for_unit(unit: Unit, today: date | None = None) -> list[dict]:
+    """The notices a unit's staff see: one per open period that expects a report from the unit
+    (SPEC "Units over time") and that the unit has not submitted yet."""
     today = today or timezone.localdate()
-    periods = ReportingPeriod.objects.open().filter(deadline__lte=today + timedelta(days=NOTICE_DAYS))
-    periods = periods.exclude(reports__district_id=unit_id, reports__first_submitted_at__isnull=False)
+    periods = (
+        ReportingPeriod.objects.open()
+        .expecting(unit)
+        .filter(deadline__lte=today + timedelta(days=NOTICE_DAYS))
+        .exclude(reports__unit=unit, reports__first_submitted_at__isnull=False)
+    )
     reports = dict(
-        CampaignReport.objects.filter(district_id=unit_id, period__in=periods).values_list("period_id", "pk")
+        CampaignReport.objects.filter(unit=unit, period__in=periods).values_list("period_id", "pk")
     )
     notices = []
     for period in periods.order_by("deadline"):
@@ -104,7 +109,7 @@ def check_smtp() -> None:
         )
 
 
-def compose(period: ReportingPeriod, unit: District, kind, report_id, recipients, site_name, today):
+def compose(period: ReportingPeriod, unit: Unit, kind, report_id, recipients, site_name, today):
     days = (period.deadline - today).days
     if days > 0:
         when = f"còn {days} ngày nữa là đến hạn nộp (ngày {period.deadline:%d/%m/%Y})"
@@ -145,14 +150,14 @@ def send_due_reminders(today: date | None = None, *, stdout=None) -> dict:
         done = submitted_unit_ids(period) | set(
             ReportReminder.objects.filter(period=period, kind=kind).values_list("unit_id", flat=True)
         )
-        units = District.objects.active().exclude(pk__in=done)
+        units = period.expected_units().exclude(pk__in=done)
         reports = dict(
-            CampaignReport.objects.filter(period=period, district__in=units).values_list("district_id", "pk")
+            CampaignReport.objects.filter(period=period, unit__in=units).values_list("unit_id", "pk")
         )
         emails = {}
         for unit_id, email in StaffProfile.objects.filter(
-            district__in=units, user__is_active=True, user__email__gt=""
-        ).values_list("district_id", "user__email"):
+            unit__in=units, user__is_active=True, user__email__gt=""
+        ).values_list("unit_id", "user__email"):
             emails.setdefault(unit_id, []).append(email)
         for unit in units:
             recipients = sorted(set(emails.get(unit.pk, [])))

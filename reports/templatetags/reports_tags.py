@@ -30,12 +30,12 @@ def form_field(bound_field, css_class=""):
 def deadline_notices(context):
     """Unit staff: "Còn N ngày đến hạn nộp báo cáo …" / "Đã quá hạn N ngày" for each open period
     their unit has not submitted (reports.reminders.notices_for_unit); nothing for anyone else."""
-    from reports.models import staff_district_id
+    from reports.models import Unit, staff_unit_id
     from reports.reminders import notices_for_unit
 
     user = context.get("user")
     # The permission first: it is already loaded, the unit would cost provincial staff a query.
     if user is None or not user.has_perm("reports.add_campaignreport"):
         return {"notices": []}
-    unit_id = staff_district_id(user)
-    return {"notices": notices_for_unit(unit_id) if unit_id is not None else []}
+    unit = Unit.objects.filter(pk=staff_unit_id(user)).first()
+    return {"notices": notices_for_unit(unit) if unit is not None else []}

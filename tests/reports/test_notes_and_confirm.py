@@ -31,7 +31,7 @@ def _with_note(data, field, note):
 
 
 def test_unit_staff_add_a_note_to_a_fields_figures(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     data = _with_note(report_form_data(rows={fields[0]: (4, 0, 2, 0, 0, 0)}), fields[0], NOTE)
     district_client.post(report.get_absolute_url(), data)
     assert FieldResult.objects.get(report=report, field=fields[0]).note == NOTE
@@ -39,7 +39,7 @@ def test_unit_staff_add_a_note_to_a_fields_figures(district_client, con_cuong, f
 
 
 def test_a_note_too_long_is_refused_on_the_field_and_kept(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     long_note = "Ghi chú rất dài. " * 80
     data = _with_note(report_form_data(rows={fields[0]: (4, 0, 2, 0, 0, 0)}), fields[0], long_note)
     response = district_client.post(report.get_absolute_url(), data)
@@ -58,7 +58,7 @@ def test_the_province_sees_the_note_beside_the_figures_when_reviewing(province_c
 
 
 def test_the_notes_are_in_the_csv_and_xlsx_exports(province_client, fields, con_cuong):
-    report = ApprovedReportFactory(district=con_cuong)
+    report = ApprovedReportFactory(unit=con_cuong)
     FieldResultFactory(report=report, field=fields[1], note=NOTE, **figures(3, 1))
     url = reverse("reports:summary", args=[report.period.slug])
     rows = list(csv.reader(io.StringIO(province_client.get(url + "?format=csv").content.decode("utf-8-sig"))))
@@ -71,14 +71,14 @@ def test_the_notes_are_in_the_csv_and_xlsx_exports(province_client, fields, con_
 
 
 def test_the_form_asks_in_a_dialog_before_submitting(district_client, con_cuong):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     html = district_client.get(report.get_absolute_url()).content.decode()
     assert 'id="submit-dialog"' in html
     assert "Nộp báo cáo sẽ khóa báo cáo" in html
 
 
 def test_without_javascript_submit_saves_the_draft_and_asks_on_a_page(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     data = report_form_data(rows={fields[0]: (5, 0, 3, 0, 1, 0)}, action="submit", confirmed=False)
     response = district_client.post(report.get_absolute_url(), data)
     confirm_url = reverse("reports:submit", args=[report.pk])
@@ -111,7 +111,7 @@ def test_a_new_report_submitted_without_javascript_is_confirmed_too(district_cli
 
 
 def test_the_confirmation_page_refuses_an_incomplete_draft(district_client, con_cuong):
-    report = CampaignReportFactory(district=con_cuong, summary="")
+    report = CampaignReportFactory(unit=con_cuong, summary="")
     url = reverse("reports:submit", args=[report.pk])
     html = district_client.post(url).content.decode()
     assert "Cần nhập đánh giá chung trước khi nộp báo cáo." in html
@@ -120,14 +120,14 @@ def test_the_confirmation_page_refuses_an_incomplete_draft(district_client, con_
 
 
 def test_a_submitted_report_is_not_confirmed_again(district_client, con_cuong):
-    report = SubmittedReportFactory(district=con_cuong)
+    report = SubmittedReportFactory(unit=con_cuong)
     response = district_client.get(reverse("reports:submit", args=[report.pk]))
     assert response["Location"] == report.get_absolute_url()
     assert district_client.post(reverse("reports:submit", args=[report.pk])).status_code == 403
 
 
 def test_another_units_report_cannot_be_submitted(district_client, ky_son):
-    report = CampaignReportFactory(district=ky_son)
+    report = CampaignReportFactory(unit=ky_son)
     assert district_client.post(reverse("reports:submit", args=[report.pk])).status_code == 404
     report.refresh_from_db()
     assert report.status == CampaignReport.Status.DRAFT

@@ -17,7 +17,7 @@ from tests.factories import (
     ReportingPeriodFactory,
     ReturnedReportFactory,
     SubmittedReportFactory,
-    make_district_user,
+    make_unit_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,18 +47,18 @@ def test_no_notice_earlier_than_two_weeks_before(district_client):
 
 def test_unit_staff_see_how_late_they_are_after_the_deadline(district_client, con_cuong):
     period = _period(-3)
-    CampaignReportFactory(district=con_cuong, period=period)  # a draft is not submitted
+    CampaignReportFactory(unit=con_cuong, period=period)  # a draft is not submitted
     html = district_client.get(LIST).content.decode()
     assert "Đã quá hạn 3 ngày nộp báo cáo Năm 2026" in html
 
 
 def test_the_notice_shows_on_the_report_form_too(district_client, con_cuong):
-    report = CampaignReportFactory(district=con_cuong, period=_period(2))
+    report = CampaignReportFactory(unit=con_cuong, period=_period(2))
     assert "Còn 2 ngày đến hạn" in district_client.get(report.get_absolute_url()).content.decode()
 
 
 def test_a_unit_that_submitted_sees_no_notice(district_client, con_cuong):
-    ReturnedReportFactory(district=con_cuong, period=_period(-2))  # submitted once, on time
+    ReturnedReportFactory(unit=con_cuong, period=_period(-2))  # submitted once, on time
     assert "data-deadline-notice" not in district_client.get(LIST).content.decode()
 
 
@@ -72,18 +72,18 @@ def test_provincial_staff_see_no_notice(province_client):
 
 @pytest.fixture
 def con_cuong_staff(con_cuong):
-    return make_district_user("nhac-concuong", con_cuong, email="concuong@example.gov.vn")
+    return make_unit_user("nhac-concuong", con_cuong, email="concuong@example.gov.vn")
 
 
 @pytest.fixture
 def ky_son_staff(ky_son):
-    return make_district_user("nhac-kyson", ky_son, email="kyson@example.gov.vn")
+    return make_unit_user("nhac-kyson", ky_son, email="kyson@example.gov.vn")
 
 
 @override_settings(SITE_URL="https://danvan.example.gov.vn")
 def test_a_week_before_units_that_have_not_submitted_get_one_email(con_cuong_staff, ky_son_staff, ky_son):
     period = _period(7)
-    SubmittedReportFactory(district=ky_son, period=period)
+    SubmittedReportFactory(unit=ky_son, period=period)
     call_command("send_report_reminders")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -102,7 +102,7 @@ def test_each_reminder_goes_once_however_often_the_command_runs(con_cuong_staff)
 
 
 def test_the_day_after_the_deadline_the_email_links_the_draft(con_cuong_staff, con_cuong):
-    report = CampaignReportFactory(district=con_cuong, period=_period(-1))
+    report = CampaignReportFactory(unit=con_cuong, period=_period(-1))
     call_command("send_report_reminders")
     assert "đã quá hạn nộp 1 ngày" in mail.outbox[0].body
     assert report.get_absolute_url() in mail.outbox[0].body
