@@ -211,8 +211,8 @@ def _fresh_showcase_lists(page):
     paths = _pages("/mo-hinh/", shown.count(), per_page)
     field_, unit, year = (
         ("field", "field"),
-        ("unit", "report__unit__slug"),
-        ("year", "report__period__year"),
+        ("unit", "unit__slug"),
+        ("year", "progress__report__period__year"),
     )
     for combination in [(field_,), (unit,), (year,), (field_, year), (unit, year)]:
         lookups = [lookup for _, lookup in combination]

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Exists, OuterRef
 from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -10,6 +11,7 @@ from .models import (
     ExemplaryModel,
     Field,
     FieldResult,
+    ModelProgress,
     ModelQuota,
     ReportingPeriod,
     StaffProfile,
@@ -124,10 +126,22 @@ class FieldResultInline(admin.TabularInline):
     extra = 0
 
 
-class ExemplaryModelInline(admin.StackedInline):
-    model = ExemplaryModel
+class ModelProgressInline(admin.TabularInline):
+    """The stage each model reached in this report's period (the model itself is edited on its
+    own page: it lives across periods)."""
+
+    model = ModelProgress
     extra = 0
-    fields = ("name", "field", "kind", "holder", "stage", "description", "results", "photo")
+    raw_id_fields = ("model",)
+
+
+class ModelHistoryInline(admin.TabularInline):
+    """The model's history: period, stage, the unit that reported it."""
+
+    model = ModelProgress
+    extra = 0
+    raw_id_fields = ("report",)
+    verbose_name_plural = "các kỳ đã báo cáo"
 
 
 @admin.register(CampaignReport)
@@ -153,7 +167,7 @@ class CampaignReportAdmin(SimpleHistoryAdmin):
         "updated_at",
     )
     fields = ("unit", "period", "status", "summary", "review_note", *readonly_fields)
-    inlines = [FieldResultInline, ExemplaryModelInline]
+    inlines = [FieldResultInline, ModelProgressInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
@@ -167,16 +181,21 @@ class CampaignReportAdmin(SimpleHistoryAdmin):
 
 @admin.register(ExemplaryModel)
 class ExemplaryModelAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "field", "kind", "stage", "report")
-    list_filter = ("stage", "kind", "field", "report__period")
-    list_select_related = ("field", "report__unit", "report__period")
-    search_fields = ("name", "holder")
+    list_display = ("name", "field", "kind", "stage", "unit")
+    list_filter = ("stage", "kind", "field", "unit__kind")
+    list_select_related = ("field", "unit")
+    search_fields = ("name", "holder", "unit__name")
     readonly_fields = ("slug",)
-    raw_id_fields = ("report",)
+    raw_id_fields = ("unit",)
+    inlines = [ModelHistoryInline]
 
     def get_queryset(self, request):
         visible = CampaignReport.objects.visible_to(request.user)
-        return super().get_queryset(request).filter(report__in=visible)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Exists(ModelProgress.objects.filter(model=OuterRef("pk"), report__in=visible)))
+        )
 
 
 class StaffProfileInline(admin.StackedInline):

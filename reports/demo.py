@@ -18,6 +18,7 @@ from .models import (
     ExemplaryModel,
     Field,
     FieldResult,
+    ModelProgress,
     ModelQuota,
     ReportingPeriod,
     StaffProfile,
@@ -205,7 +206,7 @@ def _models(report, fields, seed):
         MODELS.get(report.unit.name, [])
     ):
         model = ExemplaryModel(
-            report=report,
+            unit=report.unit,
             name=name,
             field=fields[field_index],
             kind=kind,
@@ -217,6 +218,7 @@ def _models(report, fields, seed):
         if i % 2 == 0:
             model.photo = _photo(f"mo-hinh-{seed}-{i}", seed + i)
         model.save()
+        ModelProgress.objects.create(report=report, model=model, stage=stage)
 
 
 @transaction.atomic

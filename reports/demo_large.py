@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from danvan_site.text import vn_slugify
 
-from .models import CampaignReport, ExemplaryModel, Field, FieldResult, ReportingPeriod, Unit
+from .models import CampaignReport, ExemplaryModel, Field, FieldResult, ModelProgress, ReportingPeriod, Unit
 
 LARGE_UNITS = 100
 LARGE_PERIODS = 10
@@ -121,7 +121,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
             name = MODEL_NAMES[(report.pk + k) % len(MODEL_NAMES)]
             models.append(
                 ExemplaryModel(
-                    report=report,
+                    unit_id=report.unit_id,
                     name=name,
                     slug=f"luu-tru-{report.pk}-{k}-{vn_slugify(name)}"[:300],
                     field=fields[(report.pk + k) % len(fields)],
@@ -134,6 +134,16 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
             )
     FieldResult.objects.bulk_create(results, batch_size=1000)
     ExemplaryModel.objects.bulk_create(models, batch_size=1000)
+    # Each model's stage in the report that put it forward (bulk_create sets the pks on
+    # PostgreSQL and SQLite alike); the slug names that report.
+    by_slug = dict(ExemplaryModel.objects.filter(slug__in=[m.slug for m in models]).values_list("slug", "pk"))
+    ModelProgress.objects.bulk_create(
+        [
+            ModelProgress(report_id=int(m.slug.split("-")[2]), model_id=by_slug[m.slug], stage=m.stage)
+            for m in models
+        ],
+        batch_size=1000,
+    )
     if stdout:
         stdout.write(f"  báo cáo: {len(reports)} ({len(results)} dòng số liệu, {len(models)} mô hình)")
     return len(reports)

@@ -8,7 +8,7 @@ or `return_to_unit()`s it with a note. Every change is kept by django-simple-his
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -272,6 +272,20 @@ class ReportingPeriod(models.Model):
     def get_summary_url(self):
         return reverse("reports:summary", kwargs={"period": self.slug})
 
+    def is_registration_open(self, on) -> bool:
+        """New models are registered only inside the window (either end may be left open)."""
+        if self.registration_starts and on < self.registration_starts:
+            return False
+        return not (self.registration_ends and on > self.registration_ends)
+
+    def registration_closed_message(self) -> str:
+        starts = f"{self.registration_starts:%d/%m/%Y}" if self.registration_starts else "đầu kỳ"
+        ends = f"{self.registration_ends:%d/%m/%Y}" if self.registration_ends else "hạn nộp"
+        return (
+            f"Kỳ {self.name} nhận đăng ký mô hình mới từ {starts} đến {ends}; "
+            "ngoài thời gian này không đăng ký mô hình mới được (mô hình đã có vẫn cập nhật được)."
+        )
+
     def expected_units(self):
         """The units this period expects a report from: those in force on its deadline."""
         return Unit.objects.in_force(self.deadline)
@@ -470,6 +484,11 @@ class CampaignReport(TimeStamped):
         self.review_note = note.strip()
         self.save()
 
+    @property
+    def exemplary_models(self):
+        """The models this report records a stage for (`ModelProgress`)."""
+        return ExemplaryModel.objects.filter(progress__report=self)
+
     def quota_warnings(self) -> list[str]:
         """Warnings (not errors) when the report puts forward more models than the period's quota."""
         if self.pk is None:
@@ -478,7 +497,9 @@ class CampaignReport(TimeStamped):
         if quota is None:
             return []
         counts = dict(
-            self.exemplary_models.values_list("kind").annotate(n=models.Count("pk")).values_list("kind", "n")
+            self.progress.values_list("model__kind")
+            .annotate(n=models.Count("pk"))
+            .values_list("model__kind", "n")
         )
         warnings = []
         for kind, limit in (
@@ -639,18 +660,43 @@ class ReportReminder(models.Model):
 
 class ExemplaryModelQuerySet(models.QuerySet):
     def showcased(self):
-        """What the public showcase shows: recognized or commended models of approved reports."""
-        return self.filter(
-            stage__in=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED],
+        """What the public showcase shows: models an approved report records as recognized or
+        commended (in any period of their history)."""
+        shown = ModelProgress.objects.filter(
+            model=OuterRef("pk"),
             report__status=CampaignReport.Status.APPROVED,
+            stage__in=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED],
         )
+        return self.filter(Exists(shown))
+
+    def showcased_in(self, *, year=None, unit=None):
+        """Models an approved report of `year` and/or of `unit` records (no duplicate rows)."""
+        approved = ModelProgress.objects.filter(
+            model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED
+        )
+        if year:
+            approved = approved.filter(report__period__year=year)
+        if unit:
+            approved = approved.filter(report__unit=unit)
+        return self.filter(Exists(approved))
+
+    def with_last_year(self):
+        """`last_year`: the latest year an approved report recorded the model (the list's order)."""
+        last = (
+            ModelProgress.objects.filter(model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED)
+            .order_by("-report__period__year")
+            .values("report__period__year")[:1]
+        )
+        return self.annotate(last_year=Subquery(last))
 
     def for_list(self):
-        return self.select_related("field", "report__unit", "report__period")
+        return self.select_related("field", "unit")
 
 
 class ExemplaryModel(TimeStamped):
-    """A "mô hình / điển hình Dân vận khéo" put forward in a report."""
+    """A "mô hình / điển hình Dân vận khéo": it belongs to its unit and lives across periods;
+    each report records the stage it reached in that period (`ModelProgress`), and `stage` is
+    the stage of its latest period."""
 
     class Kind(models.TextChoices):
         COLLECTIVE = "collective", "Tập thể"
@@ -658,11 +704,16 @@ class ExemplaryModel(TimeStamped):
 
     class Stage(models.TextChoices):
         REGISTERED = "registered", "Đăng ký"
+        BUILT = "built", "Xây dựng"
         RECOGNIZED = "recognized", "Được công nhận"
         COMMENDED = "commended", "Được khen thưởng"
 
-    report = models.ForeignKey(
-        CampaignReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="exemplary_models"
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="đơn vị",
+        on_delete=models.PROTECT,
+        related_name="exemplary_models",
+        help_text="Đơn vị đang theo dõi mô hình; sau sáp nhập là đơn vị kế thừa.",
     )
     name = models.CharField("tên mô hình", max_length=300)
     slug = models.SlugField("đường dẫn", max_length=320, unique=True, blank=True, editable=False)
@@ -709,3 +760,29 @@ class ExemplaryModel(TimeStamped):
             jpeg = images.reencode(self.photo.file, self.photo.name, 1600)
             self.photo.save(jpeg.name, jpeg, save=False)  # the .jpg name: the content is JPEG now
         super().save(*args, **kwargs)
+
+
+class ModelProgress(models.Model):
+    """The stage an `ExemplaryModel` reached in one report's period: one row per report and model,
+    so one model keeps its history of stages across periods (SPEC "Units over time")."""
+
+    report = models.ForeignKey(
+        CampaignReport, verbose_name="báo cáo", on_delete=models.CASCADE, related_name="progress"
+    )
+    model = models.ForeignKey(
+        ExemplaryModel, verbose_name="mô hình", on_delete=models.CASCADE, related_name="progress"
+    )
+    stage = models.CharField("mức đạt trong kỳ", max_length=12, choices=ExemplaryModel.Stage.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ("report__period__deadline", "pk")
+        verbose_name = "mức đạt của mô hình trong kỳ"
+        verbose_name_plural = "mức đạt của mô hình trong kỳ"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "model"], name="progress_one_per_report_model"),
+        ]
+
+    def __str__(self):
+        return f"{self.model} — {self.report.period}: {self.get_stage_display()}"

@@ -116,6 +116,15 @@ class ReportFilingMixin:
         return redirect(report)
 
 
+def report_models_with_stage(report):
+    """The models a report records, each with `report_stage`: its stage in this period."""
+    found = []
+    for p in report.progress.select_related("model__field").order_by("model__field__order", "model_id"):
+        p.model.report_stage = p.get_stage_display()
+        found.append(p.model)
+    return found
+
+
 class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
     """`/bao-cao/moi/`: a unit files a new report for an open period it is expected in."""
 
@@ -171,7 +180,7 @@ class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
         else:
             ctx["results"] = list(report.field_results.select_related("field"))
             ctx["results_totals"] = figure_totals(ctx["results"])
-            ctx["exemplary_models"] = list(report.exemplary_models.select_related("field"))
+            ctx["exemplary_models"] = report_models_with_stage(report)
         if report.is_reviewable_by(user):
             ctx["review_form"] = review_form or ReviewForm()
         ctx["history"] = report_history(report)
@@ -348,7 +357,8 @@ class ShowcaseListView(ListView):
         qs = (
             ExemplaryModel.objects.showcased()
             .for_list()
-            .order_by("-report__period__year", "field__order", "pk")
+            .with_last_year()
+            .order_by("-last_year", "field__order", "pk")
         )
         return self.filter_form.filter(qs)
 
@@ -377,3 +387,14 @@ class ShowcaseDetailView(DetailView):
 
     def get_queryset(self):
         return ExemplaryModel.objects.showcased().for_list()
+
+    def get_context_data(self, **kwargs):
+        """The model's history: each approved report that recorded it — period, stage, unit (a
+        former district before the 2025 reform, the commune after) — in one query."""
+        ctx = super().get_context_data(**kwargs)
+        ctx["history"] = list(
+            self.object.progress.filter(report__status=CampaignReport.Status.APPROVED)
+            .select_related("report__period", "report__unit")
+            .order_by("report__period__deadline", "pk")
+        )
+        return ctx

@@ -76,6 +76,7 @@ from reports.models import (  # noqa: E402
     ExemplaryModel,
     Field,
     FieldResult,
+    ModelProgress,
     ReportingPeriod,
     StaffProfile,
     Unit,
@@ -151,10 +152,14 @@ class FieldResultFactory(factory.django.DjangoModelFactory):
 
 
 class ExemplaryModelFactory(factory.django.DjangoModelFactory):
+    """A model of `report`'s unit, recorded in `report` at `stage` (its `ModelProgress`);
+    `report=None` with a `unit` makes a model no report recorded yet."""
+
     class Meta:
         model = ExemplaryModel
 
     report = factory.SubFactory(ApprovedReportFactory)
+    unit = factory.LazyAttribute(lambda o: o.report.unit)
     name = factory.Sequence(lambda n: f"Mô hình dân vận khéo số {n}")
     field = factory.LazyFunction(lambda: Field.objects.active().first())
     kind = ExemplaryModel.Kind.COLLECTIVE
@@ -162,6 +167,13 @@ class ExemplaryModelFactory(factory.django.DjangoModelFactory):
     stage = ExemplaryModel.Stage.RECOGNIZED
     description = "Vận động bà con làm du lịch cộng đồng."
     results = "Hơn 40 hộ có thu nhập thêm."
+
+    @classmethod
+    def _create(cls, model_class, *args, report=None, **kwargs):
+        model = super()._create(model_class, *args, **kwargs)
+        if report is not None:
+            ModelProgress.objects.create(report=report, model=model, stage=model.stage)
+        return model
 
 
 def make_unit_user(username, unit, **extra):

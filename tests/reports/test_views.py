@@ -266,7 +266,7 @@ def test_after_an_error_everything_typed_is_shown_again(district_client, con_cuo
     assert f'name="fr-{fields[0].pk}-registered_individual" value="-1"' in html
     assert "Mô hình chưa lưu" in html
     assert "Nội dung đã gõ" in html
-    assert not ExemplaryModel.objects.filter(report=report).exists()
+    assert not report.exemplary_models.exists()
 
 
 def test_server_totals_add_up_the_typed_figures(district_client, con_cuong, fields):
@@ -405,8 +405,8 @@ def test_read_only_report_query_count_does_not_grow_with_models(
         FieldResultFactory(report=report, field=field, **figures(2, 1))
     ExemplaryModelFactory.create_batch(models, report=report)
     province_client.get(report.get_absolute_url())
-    # session, user, 2 × permissions, report, figures, models, 3 × history, quota
-    with django_assert_max_num_queries(11):
+    # session, user, 2 × permissions, report, figures, models' stages, 4 × history, quota
+    with django_assert_max_num_queries(12):
         assert province_client.get(report.get_absolute_url()).status_code == 200
 
 
