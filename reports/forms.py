@@ -201,6 +201,18 @@ class BaseExemplaryModelFormSet(BaseModelFormSet):
         if report.pk:
             self.stages = dict(report.progress.values_list("model_id", "stage"))
 
+    def _existing_object(self, pk):
+        """A posted row may name any model the report may hold (reports.progress.may_hold):
+        its unit's, or a merged predecessor's — not only the rows the form first listed."""
+        if not hasattr(self, "_holdable"):
+            from .progress import holdable_unit_ids
+
+            self._holdable = {
+                m.pk: m
+                for m in ExemplaryModel.objects.filter(unit_id__in=holdable_unit_ids(self.report.unit))
+            }
+        return self._holdable.get(pk)
+
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         if form.instance.pk in self.stages:

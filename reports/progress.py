@@ -106,20 +106,52 @@ def latest_stage(model) -> str:
     return last or model.stage
 
 
+def holdable_unit_ids(unit) -> set[int]:
+    """The unit and every unit it succeeded, through any number of mergers."""
+    from .models import Unit
+
+    links = {}
+    for successor_id, predecessor_id in Unit.predecessors.through.objects.values_list(
+        "from_unit_id", "to_unit_id"
+    ):
+        links.setdefault(successor_id, []).append(predecessor_id)
+    found, frontier = {unit.pk}, [unit.pk]
+    while frontier:
+        frontier = [p for u in frontier for p in links.get(u, ()) if p not in found]
+        found.update(frontier)
+    return found
+
+
 def may_hold(report, model) -> bool:
     """A report holds its own unit's models, or those of a unit it succeeded (a merger: the
     successor carries the model on). Any other unit's model is refused."""
-    if model.unit_id is None or model.unit_id == report.unit_id:
-        return True
-    seen, frontier = {report.unit_id}, [report.unit]
-    while frontier:
-        nxt = []
-        for unit in frontier:
-            for pred in unit.predecessors.all():
-                if pred.pk == model.unit_id:
-                    return True
-                if pred.pk not in seen:
-                    seen.add(pred.pk)
-                    nxt.append(pred)
-        frontier = nxt
-    return False
+    return model.unit_id is None or model.unit_id in holdable_unit_ids(report.unit)
+
+
+def over_quota(period, reports) -> list[str]:
+    """The units whose report names more models than the period's quota for their kind (a
+    warning on the form; the province sees it in the summary). Two queries."""
+    from django.db.models import Count
+
+    quotas = {q.unit_kind: q for q in period.quotas.all()}
+    if not quotas:
+        return []
+    by_report = {r.pk: r for r in reports}
+    counts = (
+        ModelProgress.objects.filter(report_id__in=by_report)
+        .values("report_id", "model__kind")
+        .annotate(n=Count("pk"))
+    )
+    found = []
+    for row in sorted(
+        counts, key=lambda c: (by_report[c["report_id"]].unit.order, by_report[c["report_id"]].unit.name)
+    ):
+        report = by_report[row["report_id"]]
+        quota = quotas.get(report.unit.kind)
+        if quota is None:
+            continue
+        kind = ExemplaryModel.Kind(row["model__kind"])
+        limit = quota.collective if kind == ExemplaryModel.Kind.COLLECTIVE else quota.individual
+        if row["n"] > limit:
+            found.append(f"{report.unit.name}: {row['n']} mô hình {kind.label.lower()}, chỉ tiêu {limit}")
+    return found

@@ -12,6 +12,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from .models import CampaignReport, Field, FieldResult, ReportingPeriod, Unit, former_district_map
+from .progress import over_quota
 
 STAGES = (("registered", "Đăng ký"), ("recognized", "Công nhận"), ("commended", "Khen thưởng"))
 KINDS = (("collective", "Tập thể"), ("individual", "Cá nhân"))
@@ -65,6 +66,7 @@ class PeriodSummary:
     missing: list[Unit]
     late: list[CampaignReport]
     pending: list[CampaignReport]
+    over_quota: list[str] = field(default_factory=list)  # reports.progress.over_quota
 
     @property
     def is_overdue(self) -> bool:
@@ -190,6 +192,7 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
         missing=missing,
         late=late,
         pending=pending,
+        over_quota=over_quota(period, period_reports),
     )
 
 

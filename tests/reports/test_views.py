@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports.models import CampaignReport, ExemplaryModel, FieldResult, ReportingPeriod, WorkflowError
+from reports.models import CampaignReport, FieldResult, ReportingPeriod, WorkflowError
 from tests.factories import (
     ApprovedReportFactory,
     CampaignReportFactory,
