@@ -176,6 +176,9 @@ def _random_figures(rnd: random.Random, scale: int):
     return figures
 
 
+FIGURE_NOTE = "Gồm các mô hình chuyển tiếp từ kỳ trước, đã được Ban Thường vụ công nhận trong kỳ."
+
+
 def _report(district, period, status, figures, fields, users, *, submitted_on=None, note=""):
     author = users.get(STAFF_ACCOUNTS.get(district.name, ""))
     report, created = CampaignReport.objects.get_or_create(
@@ -183,9 +186,13 @@ def _report(district, period, status, figures, fields, users, *, submitted_on=No
     )
     if not created:
         return report, False
-    for field, row in zip(fields, figures, strict=False):
+    for i, (field, row) in enumerate(zip(fields, figures, strict=False)):
         FieldResult.objects.create(
-            report=report, field=field, **dict(zip(FieldResult.FIGURES, row, strict=True))
+            report=report,
+            field=field,
+            # One figure note per report, as units write them ("a note on each figure").
+            note=FIGURE_NOTE if i == 0 and status != CampaignReport.Status.DRAFT else "",
+            **dict(zip(FieldResult.FIGURES, row, strict=True)),
         )
     if status != CampaignReport.Status.DRAFT:
         submitted_at = _aware(submitted_on or period.deadline - timedelta(days=3))

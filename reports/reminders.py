@@ -56,6 +56,12 @@ def submitted_unit_ids(period: ReportingPeriod) -> set[int]:
     )
 
 
+def submitted_periods(unit: Unit):
+    """The periods `unit` has submitted a report for (a subquery: an `exclude()` across the
+    reports relation would also drop a period where only *another* unit submitted)."""
+    return CampaignReport.objects.filter(unit=unit, first_submitted_at__isnull=False).values("period_id")
+
+
 def notices_for_unit(unit: Unit, today: date | None = None) -> list[dict]:
     """The notices a unit's staff see: one per open period that expects a report from the unit
     (SPEC "Units over time") and that the unit has not submitted yet."""
@@ -64,7 +70,7 @@ def notices_for_unit(unit: Unit, today: date | None = None) -> list[dict]:
         ReportingPeriod.objects.open()
         .expecting(unit)
         .filter(deadline__lte=today + timedelta(days=NOTICE_DAYS))
-        .exclude(reports__unit=unit, reports__first_submitted_at__isnull=False)
+        .exclude(pk__in=submitted_periods(unit))
     )
     reports = dict(
         CampaignReport.objects.filter(unit=unit, period__in=periods).values_list("period_id", "pk")

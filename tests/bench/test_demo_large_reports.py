@@ -33,6 +33,6 @@ def test_bulk_reports_are_not_written_twice():
 
 def test_bulk_models_of_approved_reports_are_in_the_showcase(client):
     seed_large_reports(units=5, periods=2)
-    model = ExemplaryModel.objects.filter(report__status=CampaignReport.Status.APPROVED).first()
+    model = ExemplaryModel.objects.filter(progress__report__status=CampaignReport.Status.APPROVED).first()
     assert model.name in client.get(reverse("reports:showcase")).content.decode()
     assert client.get(model.get_absolute_url()).status_code == 200

@@ -52,6 +52,13 @@ def test_unit_staff_see_how_late_they_are_after_the_deadline(district_client, co
     assert "Đã quá hạn 3 ngày nộp báo cáo Năm 2026" in html
 
 
+def test_another_units_submission_does_not_hide_the_notice(district_client, con_cuong, ky_son):
+    period = _period(-3)
+    SubmittedReportFactory(unit=ky_son, period=period)
+    CampaignReportFactory(unit=con_cuong, period=period)
+    assert "Đã quá hạn 3 ngày nộp báo cáo Năm 2026" in district_client.get(LIST).content.decode()
+
+
 def test_the_notice_shows_on_the_report_form_too(district_client, con_cuong):
     report = CampaignReportFactory(unit=con_cuong, period=_period(2))
     assert "Còn 2 ngày đến hạn" in district_client.get(report.get_absolute_url()).content.decode()
