@@ -379,6 +379,10 @@ CKEDITOR_5_CONFIGS = {
             ],
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        # Keeps the period-summary placeholders (reports.embeds) the editor inserts and moves.
+        "htmlSupport": {
+            "allow": [{"name": "div", "attributes": {"data-summary-period": True, "data-summary-part": True}}]
+        },
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},

@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("bao-cao/", views.ReportListView.as_view(), name="list"),
     path("bao-cao/moi/", views.ReportCreateView.as_view(), name="create"),
+    path("bao-cao/chen-so-lieu/", views.EmbedOptionsView.as_view(), name="embed_options"),
     path("bao-cao/tong-hop/", views.SummaryIndexView.as_view(), name="summary_index"),
     path("bao-cao/tong-hop/<slug:period>/", views.SummaryView.as_view(), name="summary"),
     path("bao-cao/<int:pk>/", views.ReportDetailView.as_view(), name="detail"),

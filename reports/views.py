@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import caching
@@ -28,6 +29,7 @@ from .models import (
     CLOSED_PERIOD_MESSAGE,
     CampaignReport,
     ExemplaryModel,
+    Field,
     ReportingPeriod,
     Unit,
     WorkflowError,
@@ -398,3 +400,19 @@ class ShowcaseDetailView(DetailView):
             .order_by("report__period__deadline", "pk")
         )
         return ctx
+
+
+class EmbedOptionsView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """`/bao-cao/chen-so-lieu/`: the periods and fields an editor may place in an article
+    (static/js/admin/summary-embed.js builds the "Chèn số liệu tổng hợp" panel from it)."""
+
+    permission_required = "articles.change_article"
+    raise_exception = True
+
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(
+            {
+                "periods": [{"id": p.pk, "name": p.name} for p in ReportingPeriod.objects.all()],
+                "fields": [{"id": f.pk, "name": f.name} for f in Field.objects.active()],
+            }
+        )
