@@ -176,10 +176,10 @@ FOREIGN_MODEL_MESSAGE = (
 
 
 def report_models(report: CampaignReport):
-    """The models a report's form lists: those it records a stage for; a report that records
-    none yet (a new one) starts from its unit's models still in progress, so staff update
-    their stage instead of typing them again."""
-    if report.pk and report.progress.exists():
+    """The models a report's form lists: those it records a stage for; a new report starts
+    from its unit's models still in progress, so staff update their stage instead of typing
+    them again (a row taken out before the first save stays out)."""
+    if report.pk:
         return ExemplaryModel.objects.filter(progress__report=report).order_by("field__order", "pk")
     return (
         ExemplaryModel.objects.filter(unit=report.unit)

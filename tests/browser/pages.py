@@ -71,6 +71,33 @@ def _tag_url():
     return Tag.objects.filter(tagged_articles__isnull=False).first().get_absolute_url()
 
 
+def _confirm_submit_url():
+    """The no-JavaScript confirmation of "Nộp báo cáo" for the district account's editable report."""
+    from reports.models import CampaignReport
+
+    report = CampaignReport.objects.filter(
+        unit__staff__user__username="district", status__in=CampaignReport.EDITABLE_STATUSES
+    ).first()
+    return reverse("reports:submit", args=[report.pk])
+
+
+def _article_with_summary_url():
+    """An article (not the one the "article" type checks) with a period's summary placed in it."""
+    from reports.models import Field, ReportingPeriod
+
+    article = _published().last()
+    period = ReportingPeriod.objects.filter(reports__status="approved").first()
+    marker = f'data-summary-period="{period.pk}"'
+    if marker not in article.body:
+        field = Field.objects.active().first()
+        article.body += "".join(
+            f'<div {marker} data-summary-part="{part}"><p>[Số liệu]</p></div>'
+            for part in ("table", "completeness", f"field:{field.pk}")
+        )
+        article.save()
+    return article.get_absolute_url()
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("category", _category_url),
@@ -89,4 +116,6 @@ PAGE_TYPES = [
     PageType("report-form", "/bao-cao/moi/", login="district"),
     PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
     PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
+    PageType("report-confirm-submit", _confirm_submit_url, login="district"),
+    PageType("article-with-summary", _article_with_summary_url),
 ]
