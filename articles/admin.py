@@ -98,7 +98,7 @@ class ArticleAdmin(VietnameseHistoryAdmin):
 
     class Media:
         # Warns before leaving with unsaved changes (CKEditor content included).
-        js = ["js/admin/unsaved-changes.js"]
+        js = ["js/admin/unsaved-changes.js", "js/admin/summary-embed.js"]
         css = {"all": ["css/admin/unsaved-changes.css"]}
 
     # Values that belong to the article's life, not to a version of its text: restoring an

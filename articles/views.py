@@ -186,6 +186,10 @@ class ArticleDetailView(DetailView):
         )
         ctx["is_preview"] = not article.is_published()
         ctx["comments_open"] = article.comments_open()
+        # A body with a period summary in it (reports.embeds) is kept until the reports change too.
+        ctx["embeds_version"] = (
+            caching.version(caching.REPORTS) if 'data-summary-period="' in article.body else 0
+        )
         # `comment_form`: a form sent back (refused, or asking for a new code), drawn as typed;
         # otherwise the blank form, built only when its kept HTML is missing.
         ctx["blank_comment_form"] = SimpleLazyObject(lambda: CommentForm(defer_captcha=True))

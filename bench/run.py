@@ -94,6 +94,33 @@ def _article():
     return article.get_absolute_url() if article else None
 
 
+def _article_with_summary():
+    """An article with the latest period's summary table placed in its body (reports.embeds): on
+    the large seed, that period expects a report from every commune-level unit (135 rows)."""
+    from django.apps import apps
+
+    from articles.models import Article
+
+    try:
+        period = apps.get_model("reports", "ReportingPeriod").objects.order_by("-deadline").first()
+    except LookupError:
+        return None
+    if period is None:
+        return None
+    placeholder = (
+        f'<div data-summary-period="{period.pk}" data-summary-part="table"><p>[Bảng tổng hợp]</p></div>'
+    )
+    article = Article.objects.published().filter(body__contains=placeholder[:40]).first()
+    if article is None:
+        candidates = Article.objects.published().filter(category__slug="tin-trong-tinh").order_by("pk")
+        article = candidates[1] if candidates.count() > 1 else candidates.first()
+        if article is None:
+            return None
+        article.body += placeholder
+        article.save()
+    return article.get_absolute_url()
+
+
 def _tag():
     from articles.models import Tag
 
@@ -252,8 +279,8 @@ def _fresh_showcase_lists(page):
     paths = _pages("/mo-hinh/", shown.count(), per_page)
     field_, unit, year = (
         ("field", "field"),
-        ("district", "report__district__slug"),
-        ("year", "report__period__year"),
+        ("unit", "unit__slug"),
+        ("year", "progress__report__period__year"),
     )
     for combination in [(field_,), (unit,), (year,), (field_, year), (unit, year)]:
         lookups = [lookup for _, lookup in combination]
@@ -303,6 +330,7 @@ PAGES = [
     Page("category_p1", _category_page(1), fresh=Bump("news")),
     Page("category_p1000", _category_page(1000), fresh=_fresh_category_pages, refresh="news"),
     Page("article", _article, fresh=_fresh_articles, refresh="news"),
+    Page("article_summary", _article_with_summary, fresh=Bump("news")),
     Page("tag", _tag, fresh=_fresh_tag_pages, refresh="news"),
     Page("search", f"/tim-kiem/?q={quote(SEARCH_PHRASE)}", fresh=_fresh_searches, refresh="news"),
     Page("showcase", "/mo-hinh/", fresh=_fresh_showcase_lists, refresh="reports"),
@@ -334,6 +362,10 @@ TARGETS = {
     ("home", "returning"): 0.6,
     ("category_p1", "returning"): 0.6,
     ("article", "fresh"): 0.25,
+    # An article with an embedded 135-unit summary meets the article page's targets.
+    ("article_summary", "returning"): 0.6,
+    ("article_summary", "new"): 0.4,
+    ("article_summary", "fresh"): 0.25,
     ("home", "fresh"): 0.2,
     ("category_p1", "fresh"): 0.2,
     ("category_p1000", "fresh"): 0.2,

@@ -315,6 +315,30 @@ SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
 
+# The site's address as readers reach it, for links in e-mails sent outside a request
+# (`send_report_reminders`).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# --- E-mail ---------------------------------------------------------------------------------
+# Django's own setting names, from the environment. No EMAIL_HOST means no SMTP server: commands
+# that send mail (send_report_reminders) refuse to run rather than fail one message at a time,
+# and what a request sends (a reader's answered question) is written to the log, so a try-out
+# never mails anyone.
+EMAIL_HOST = env("EMAIL_HOST", default="")
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)  # port 465
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)  # STARTTLS, port 587
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+
 TAGGIT_CASE_INSENSITIVE = True
 # Tags are typed separated by commas only: Vietnamese tags have spaces ("Dân vận khéo").
 TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
@@ -339,22 +363,6 @@ CAPTCHA_LENGTH = 5
 CAPTCHA_FONT_SIZE = 36
 CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
 CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
-# --- E-mail ---------------------------------------------------------------------------------
-# SMTP for what the site sends (a reader's question answered). Without EMAIL_HOST mail is written
-# to the console log instead of being sent, so a try-out never mails anyone.
-EMAIL_HOST = env("EMAIL_HOST", default="")
-EMAIL_PORT = env.int("EMAIL_PORT", default=587)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
-EMAIL_TIMEOUT = 20
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
-
 # --- Visitor counter (danvan_site.visitors) -------------------------------------------------
 # Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
 VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
@@ -389,6 +397,10 @@ CKEDITOR_5_CONFIGS = {
             ],
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        # Keeps the period-summary placeholders (reports.embeds) the editor inserts and moves.
+        "htmlSupport": {
+            "allow": [{"name": "div", "attributes": {"data-summary-period": True, "data-summary-part": True}}]
+        },
         "heading": {
             "options": [
                 {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},

@@ -53,12 +53,16 @@ TEST_ENVIRONMENT = {
     "DISABLE_SERVER_SIDE_CURSORS": "0",
     "LOG_LEVEL": "INFO",
     "DEMO_PASSWORD": "danvan-demo-2026",
-    # No SMTP: pytest-django collects mail in django.core.mail.outbox.
+    # No SMTP server (pytest-django sends mail to mail.outbox anyway).
+    "SITE_URL": "http://testserver",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "EMAIL_HOST": "",
     "EMAIL_PORT": "587",
     "EMAIL_HOST_USER": "",
     "EMAIL_HOST_PASSWORD": "",
+    "EMAIL_USE_SSL": "0",
     "EMAIL_USE_TLS": "1",
+    "EMAIL_TIMEOUT": "30",
     "DEFAULT_FROM_EMAIL": "webmaster@localhost",
 }
 os.environ.update(TEST_ENVIRONMENT)

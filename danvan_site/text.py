@@ -1,5 +1,6 @@
 """Vietnamese text helpers used everywhere: slugs, accent folding, numbers, rich-text sanitizing."""
 
+import re
 import unicodedata
 
 import nh3
@@ -79,6 +80,7 @@ ALLOWED_TAGS = {
     "td",
     "caption",
     "span",
+    "div",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -86,7 +88,24 @@ ALLOWED_ATTRIBUTES = {
     "figure": {"class"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
+    # A period summary placed in an article (reports.embeds renders it when the page is read).
+    "div": {"data-summary-period", "data-summary-part"},
 }
+# What the placeholder's attributes may hold: one period id; "table", "completeness" or
+# "field:<id>". Anything else (a script, a list of a thousand periods) is dropped.
+EMBED_VALUES = {
+    "data-summary-period": re.compile(r"\d{1,9}"),
+    "data-summary-part": re.compile(r"table|completeness|field:\d{1,9}"),
+}
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    pattern = EMBED_VALUES.get(attribute)
+    if pattern is not None and not pattern.fullmatch(value):
+        return None
+    return value
+
+
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -99,6 +118,7 @@ def sanitize_html(html: str) -> str:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_attribute_filter,
     )
 
 

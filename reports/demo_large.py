@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from danvan_site.text import vn_slugify
 
-from .models import CampaignReport, District, ExemplaryModel, Field, FieldResult, ReportingPeriod
+from .models import CampaignReport, ExemplaryModel, Field, FieldResult, ModelProgress, ReportingPeriod, Unit
 
 LARGE_UNITS = 100
 LARGE_PERIODS = 10
@@ -27,17 +27,17 @@ MODEL_NAMES = [
 ]
 
 
-def _units(count: int) -> list[District]:
-    have = list(District.objects.order_by("order", "pk")[:count])
+def _units(count: int) -> list[Unit]:
+    have = list(Unit.objects.order_by("order", "pk")[:count])
     missing = count - len(have)
     if missing > 0:
-        start = District.objects.filter(name__startswith="Đơn vị lưu trữ").count() + 1
+        start = Unit.objects.filter(name__startswith="Đơn vị lưu trữ").count() + 1
         new = [
-            District(name=f"Đơn vị lưu trữ {n}", slug=f"don-vi-luu-tru-{n}", order=1000 + n)
+            Unit(name=f"Đơn vị lưu trữ {n}", slug=f"don-vi-luu-tru-{n}", order=1000 + n)
             for n in range(start, start + missing)
         ]
-        District.objects.bulk_create(new)
-        have = list(District.objects.order_by("order", "pk")[:count])
+        Unit.objects.bulk_create(new)
+        have = list(Unit.objects.order_by("order", "pk")[:count])
     return have
 
 
@@ -78,7 +78,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     districts = _units(units)
     period_list = _periods(periods)
     fields = list(Field.objects.all())
-    existing = set(CampaignReport.objects.values_list("district_id", "period_id"))
+    existing = set(CampaignReport.objects.values_list("unit_id", "period_id"))
     statuses = [CampaignReport.Status.APPROVED] * 8 + [
         CampaignReport.Status.SUBMITTED,
         CampaignReport.Status.DRAFT,
@@ -97,7 +97,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
             )
             reports.append(
                 CampaignReport(
-                    district=district,
+                    unit=district,
                     period=period,
                     status=status,
                     summary=f"<p>Phong trào thi đua “Dân vận khéo” ở {district.name} năm {period.year}.</p>",
@@ -111,7 +111,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     CampaignReport.objects.bulk_create(reports, batch_size=500)
     reports = list(
         CampaignReport.objects.filter(
-            district__in=districts, period__in=period_list, field_results__isnull=True
+            unit__in=districts, period__in=period_list, field_results__isnull=True
         ).distinct()
     )
     results, models = [], []
@@ -121,7 +121,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
             name = MODEL_NAMES[(report.pk + k) % len(MODEL_NAMES)]
             models.append(
                 ExemplaryModel(
-                    report=report,
+                    unit_id=report.unit_id,
                     name=name,
                     slug=f"luu-tru-{report.pk}-{k}-{vn_slugify(name)}"[:300],
                     field=fields[(report.pk + k) % len(fields)],
@@ -134,6 +134,16 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
             )
     FieldResult.objects.bulk_create(results, batch_size=1000)
     ExemplaryModel.objects.bulk_create(models, batch_size=1000)
+    # Each model's stage in the report that put it forward (bulk_create sets the pks on
+    # PostgreSQL and SQLite alike); the slug names that report.
+    by_slug = dict(ExemplaryModel.objects.filter(slug__in=[m.slug for m in models]).values_list("slug", "pk"))
+    ModelProgress.objects.bulk_create(
+        [
+            ModelProgress(report_id=int(m.slug.split("-")[2]), model_id=by_slug[m.slug], stage=m.stage)
+            for m in models
+        ],
+        batch_size=1000,
+    )
     if stdout:
         stdout.write(f"  báo cáo: {len(reports)} ({len(results)} dòng số liệu, {len(models)} mô hình)")
     return len(reports)

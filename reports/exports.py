@@ -26,7 +26,7 @@ def body_rows(summary: PeriodSummary) -> list[list]:
     for row in summary.rows:
         status = row.report.get_status_display() if row.report else "Chưa có báo cáo"
         values = [v for cell in [*row.cells, row.total] for v in cell.values()]
-        rows.append([row.district.name, status, *values])
+        rows.append([row.unit.name, status, *values])
     totals = [v for cell in [*summary.column_totals, summary.grand_total] for v in cell.values()]
     rows.append(["Tổng cộng", "", *totals])
     return rows
@@ -38,6 +38,12 @@ def breakdown_rows(summary: PeriodSummary) -> tuple[list, list[list]]:
     rows = [[str(b.field), *(b.figures[n] for n in names)] for b in summary.by_field]
     rows.append(["Tổng cộng", *(sum(b.figures[n] for b in summary.by_field) for n in names)])
     return header, rows
+
+
+def notes_rows(summary: PeriodSummary) -> tuple[list, list[list]]:
+    """The units' notes on their figures (counted reports only, like the figures beside them)."""
+    header = ["Đơn vị", "Lĩnh vực", "Ghi chú của đơn vị"]
+    return header, [[row.unit.name, str(f), note] for row in summary.rows for f, note in row.notes]
 
 
 def filename(summary: PeriodSummary, ext: str) -> str:
@@ -60,6 +66,11 @@ def csv_response(summary: PeriodSummary) -> HttpResponse:
     header, rows = breakdown_rows(summary)
     writer.writerow(header)
     writer.writerows(rows)
+    header, rows = notes_rows(summary)
+    if rows:
+        writer.writerow([])
+        writer.writerow(header)
+        writer.writerows(rows)
     response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename(summary, "csv")}"'
     return response
@@ -118,6 +129,19 @@ def xlsx_response(summary: PeriodSummary) -> HttpResponse:
     for col in range(2, len(header) + 1):
         ws2.column_dimensions[get_column_letter(col)].width = 16
     ws2.row_dimensions[1].height = 36
+
+    header, rows = notes_rows(summary)
+    if rows:
+        ws3 = wb.create_sheet("Ghi chú")
+        ws3.append(header)
+        for cell in ws3[1]:
+            cell.font, cell.fill, cell.border = bold, head_fill, border
+        for values in rows:
+            ws3.append(values)
+            ws3.cell(ws3.max_row, 3).alignment = Alignment(wrap_text=True, vertical="top")
+        ws3.column_dimensions["A"].width = 34
+        ws3.column_dimensions["B"].width = 30
+        ws3.column_dimensions["C"].width = 80
 
     wb.properties.title = title(summary)
     wb.properties.created = timezone.now().replace(tzinfo=None)

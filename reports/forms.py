@@ -2,7 +2,8 @@
 
 from django import forms
 from django.db import transaction
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import BaseModelFormSet, modelformset_factory
+from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from danvan_site.text import html_to_text
@@ -10,11 +11,12 @@ from danvan_site.text import html_to_text
 from .models import (
     CLOSED_PERIOD_MESSAGE,
     CampaignReport,
-    District,
     ExemplaryModel,
     Field,
     FieldResult,
+    ModelProgress,
     ReportingPeriod,
+    Unit,
 )
 
 
@@ -56,8 +58,16 @@ class FieldResultForm(forms.ModelForm):
 
     class Meta:
         model = FieldResult
-        fields = FieldResult.FIGURES
+        fields = (*FieldResult.FIGURES, "note")
         field_classes = dict.fromkeys(FieldResult.FIGURES, FigureField)
+        widgets = {"note": forms.Textarea(attrs={"rows": 2, "cols": 24, "class": "figure-note"})}
+        error_messages = {
+            "note": {"max_length": "Ghi chú dài tối đa %(limit_value)d ký tự (đang có %(show_value)d)."}
+        }
+
+    def figure_fields(self):
+        """The six figures' bound fields, in table order (the note has its own column)."""
+        return [self[name] for name in FieldResult.FIGURES]
 
 
 class FieldResultTable:
@@ -160,19 +170,136 @@ class ExemplaryModelForm(forms.ModelForm):
         self.fields["field"].empty_label = "— Chọn lĩnh vực —"
 
 
-class BaseExemplaryModelFormSet(BaseInlineFormSet):
+FOREIGN_MODEL_MESSAGE = (
+    "Mô hình này thuộc đơn vị khác: không chuyển mô hình sang báo cáo của đơn vị khác được."
+)
+
+
+def report_models(report: CampaignReport):
+    """The models a report's form lists: those it records a stage for; a new report starts
+    from its unit's models still in progress, so staff update their stage instead of typing
+    them again (a row taken out before the first save stays out)."""
+    if report.pk:
+        return ExemplaryModel.objects.filter(progress__report=report).order_by("field__order", "pk")
+    return (
+        ExemplaryModel.objects.filter(unit=report.unit)
+        .exclude(stage=ExemplaryModel.Stage.COMMENDED)
+        .order_by("field__order", "pk")
+    )
+
+
+class BaseExemplaryModelFormSet(BaseModelFormSet):
+    """The report's model rows. A row's "Mức đạt" is the model's stage in this report's period
+    (`ModelProgress`); deleting a row takes the model out of this report, and deletes the model
+    only when no other report recorded it."""
+
+    def __init__(self, data=None, files=None, *, report: CampaignReport, **kwargs):
+        self.report = report
+        kwargs.setdefault("queryset", report_models(report))
+        super().__init__(data, files, **kwargs)
+        self.stages = {}
+        if report.pk:
+            self.stages = dict(report.progress.values_list("model_id", "stage"))
+
+    def _existing_object(self, pk):
+        """A posted row may name any model the report may hold (reports.progress.may_hold):
+        its unit's, or a merged predecessor's — not only the rows the form first listed."""
+        if not hasattr(self, "_holdable"):
+            from .progress import holdable_unit_ids
+
+            self._holdable = {
+                m.pk: m
+                for m in ExemplaryModel.objects.filter(unit_id__in=holdable_unit_ids(self.report.unit))
+            }
+        return self._holdable.get(pk)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if form.instance.pk in self.stages:
+            form.initial["stage"] = self.stages[form.instance.pk]
+        return form
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Xóa mô hình này khi lưu"
+            form.fields["DELETE"].label = "Bỏ mô hình này khỏi báo cáo khi lưu"
+
+    def clean(self):
+        super().clean()
+        for form in self.initial_forms:
+            # A posted id the report may not hold (another unit's model) would otherwise be
+            # dropped without a word by Django's model formset.
+            if form.instance.pk is None and form.data.get(form.add_prefix("id")):
+                raise forms.ValidationError(FOREIGN_MODEL_MESSAGE)
+
+    def kept_forms(self):
+        """Rows that stay in the report: saved models, and new rows that were filled in."""
+        deleted = set(map(id, self.deleted_forms))
+        return [
+            f
+            for f in self.forms
+            if id(f) not in deleted and (f.instance.pk is not None or f.has_changed()) and f.is_valid()
+        ]
+
+    def check_period(self, period) -> bool:
+        """The rules that need the period: no stage backwards, and no new model outside the
+        registration window. Errors go on the row's field."""
+        from .progress import backwards_message, other_progress_by_model
+
+        today = timezone.localdate()
+        kept = self.kept_forms()
+        others = other_progress_by_model([f.instance.pk for f in kept if f.instance.pk], self.report.pk)
+        ok = True
+        for form in kept:
+            stage = form.cleaned_data.get("stage")
+            if form.instance.pk and stage:
+                message = backwards_message(form.instance, stage, period, others.get(form.instance.pk, []))
+                if message:
+                    form.add_error("stage", message)
+                    ok = False
+            if form.instance.pk is None and not period.is_registration_open(today):
+                form.add_error("name", period.registration_closed_message())
+                ok = False
+        return ok
+
+    def named_rows(self):
+        return [
+            (f.cleaned_data["field"].pk, f.cleaned_data["kind"], f.cleaned_data["stage"])
+            for f in self.kept_forms()
+        ]
+
+    def save(self, commit=True):
+        from .progress import latest_stage, may_hold
+
+        report = self.report
+        for form in self.deleted_forms:
+            model = form.instance
+            if model.pk is None:
+                continue
+            ModelProgress.objects.filter(report=report, model=model).delete()
+            if not model.progress.exists():
+                model.delete()
+        saved = []
+        for form in self.kept_forms():
+            model = form.save(commit=False)
+            stage = form.cleaned_data["stage"]
+            if not may_hold(report, model):
+                raise ValueError(FOREIGN_MODEL_MESSAGE)
+            model.unit = report.unit  # a successor unit carries a merged unit's model on
+            model.save()
+            ModelProgress.objects.update_or_create(report=report, model=model, defaults={"stage": stage})
+            latest = latest_stage(model)
+            if latest != model.stage:
+                model.stage = latest
+                model.save(update_fields=["stage", "updated_at"])
+            saved.append(model)
+        return saved
 
 
-ExemplaryModelFormSet = inlineformset_factory(
-    CampaignReport,
+ExemplaryModelFormSet = modelformset_factory(
     ExemplaryModel,
     form=ExemplaryModelForm,
     formset=BaseExemplaryModelFormSet,
-    fk_name="report",
     extra=2,
     can_delete=True,
 )
@@ -187,16 +314,14 @@ class CampaignReportForm(forms.ModelForm):
         widgets = {"summary": CKEditor5Widget(config_name="report")}
         error_messages = {"period": {"required": "Chọn kỳ báo cáo."}}
 
-    def __init__(self, *args, district: District, **kwargs):
+    def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.district = district
+        self.unit = unit
         self.fields["summary"].required = False
         if self.instance.pk:
             del self.fields["period"]
         else:
-            self.fields["period"].queryset = ReportingPeriod.objects.open().exclude(
-                reports__district=district
-            )
+            self.fields["period"].queryset = ReportingPeriod.objects.open().fileable_by(unit)
             self.fields["period"].empty_label = "— Chọn kỳ báo cáo —"
             self.fields["period"].error_messages["invalid_choice"] = (
                 "Kỳ này đã đóng hoặc đơn vị đã có báo cáo cho kỳ này."
@@ -212,9 +337,9 @@ class ReportFiling:
 
     def __init__(self, *, report: CampaignReport, data=None, files=None):
         self.report = report
-        self.report_form = CampaignReportForm(data, instance=report, district=report.district)
+        self.report_form = CampaignReportForm(data, instance=report, unit=report.unit)
         self.table = FieldResultTable(report, data)
-        self.models_formset = ExemplaryModelFormSet(data, files, instance=report, prefix="models")
+        self.models_formset = ExemplaryModelFormSet(data, files, report=report, prefix="models")
 
     @property
     def media(self):
@@ -222,9 +347,32 @@ class ReportFiling:
 
     def is_valid(self, *, submit: bool = False) -> bool:
         valid = all([self.report_form.is_valid(), self.table.is_valid(), self.models_formset.is_valid()])
+        period = self.report_form.cleaned_data.get("period") or (
+            self.report.period if self.report.period_id else None
+        )
+        if valid and period is not None:
+            valid = self.models_formset.check_period(period)
         if valid and submit:
             valid = self._check_complete()
+            valid = self._check_figures_fit_models() and valid
         return valid
+
+    def _check_figures_fit_models(self) -> bool:
+        """On submit: each figure counts at least the models the report names (reports.progress)."""
+        from .progress import named_counts, shortfalls
+
+        forms_by_field = {form.instance.field_id: form for form in self.table}
+        figures = {
+            fid: {n: form.cleaned_data.get(n, 0) for n in FieldResult.FIGURES}
+            for fid, form in forms_by_field.items()
+        }
+        found = shortfalls(figures, named_counts(self.models_formset.named_rows()))
+        for field_id, name, message in found:
+            if field_id in forms_by_field:
+                forms_by_field[field_id].add_error(name, message)
+            else:
+                self.table.errors.append(message)
+        return not found
 
     def _check_complete(self) -> bool:
         complete = True
@@ -246,11 +394,27 @@ class ReportFiling:
             report.created_by = user
         report.save()
         self.table.save(report)
-        self.models_formset.instance = report
+        self.models_formset.report = report
         self.models_formset.save()
         if submit:
             report.submit(user)
         return report
+
+
+def submission_problems(report: CampaignReport) -> list[str]:
+    """What a saved report still lacks to be submitted: the rules of `ReportFiling._check_complete`
+    on what is stored (the confirmation page submits the saved draft, not a form)."""
+    problems = []
+    if report.closed_to_submission:
+        problems.append(CLOSED_PERIOD_MESSAGE)
+    if not html_to_text(report.summary):
+        problems.append("Cần nhập đánh giá chung trước khi nộp báo cáo.")
+    if all(r.is_empty() for r in report.field_results.all()):
+        problems.append("Cần nhập số liệu ít nhất một lĩnh vực trước khi nộp báo cáo.")
+    from .progress import saved_shortfalls
+
+    problems.extend(saved_shortfalls(report))
+    return problems
 
 
 class ReviewForm(forms.Form):
@@ -293,9 +457,9 @@ class ReportFilterForm(QuerysetFilterForm):
         empty_label="Tất cả",
         to_field_name="slug",
     )
-    district = forms.ModelChoiceField(
+    unit = forms.ModelChoiceField(
         label="Đơn vị",
-        queryset=District.objects.all(),
+        queryset=Unit.objects.all(),
         required=False,
         empty_label="Tất cả",
         to_field_name="slug",
@@ -304,16 +468,16 @@ class ReportFilterForm(QuerysetFilterForm):
         label="Trạng thái", choices=[("", "Tất cả"), *CampaignReport.Status.choices], required=False
     )
 
-    lookups = {"period": "period", "district": "district", "status": "status"}
+    lookups = {"period": "period", "unit": "unit", "status": "status"}
 
 
 class ShowcaseFilterForm(QuerysetFilterForm):
     field = forms.ModelChoiceField(
         label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả"
     )
-    district = forms.ModelChoiceField(
+    unit = forms.ModelChoiceField(
         label="Đơn vị",
-        queryset=District.objects.all(),
+        queryset=Unit.objects.all(),
         required=False,
         empty_label="Tất cả",
         to_field_name="slug",
@@ -324,4 +488,14 @@ class ShowcaseFilterForm(QuerysetFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Tất cả"), *((y, y) for y in years)]
 
-    lookups = {"field": "field", "district": "report__district", "year": "report__period__year"}
+    lookups = {"field": "field"}
+
+    def filter(self, queryset):
+        """A unit and a year match any approved report in the model's history: a model a former
+        district registered is still found under it after the merger."""
+        queryset = super().filter(queryset)
+        if self.is_valid() and (self.cleaned_data.get("year") or self.cleaned_data.get("unit")):
+            queryset = queryset.showcased_in(
+                year=self.cleaned_data.get("year"), unit=self.cleaned_data.get("unit")
+            )
+        return queryset

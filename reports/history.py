@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.utils.html import strip_tags
 
-from .models import CampaignReport, ExemplaryModel, FieldResult
+from .models import CampaignReport, ExemplaryModel, FieldResult, ModelProgress
 
 ACTIONS = {"+": "Tạo", "~": "Sửa", "-": "Xóa"}
 # Bookkeeping columns nobody needs to read about.
@@ -80,13 +80,16 @@ def _entries(records, subject) -> list[HistoryEntry]:
 
 
 def report_history(report: CampaignReport) -> list[HistoryEntry]:
-    """Every recorded change of `report`, its figures and its models, newest first (3 queries)."""
-    reports = CampaignReport.history.filter(id=report.pk).select_related("history_user", "period", "district")
+    """Every recorded change of `report`, its figures, its models' stages and the models, newest first (4 queries)."""
+    reports = CampaignReport.history.filter(id=report.pk).select_related("history_user", "period", "unit")
     results = FieldResult.history.filter(report_id=report.pk).select_related("history_user", "field")
-    models = ExemplaryModel.history.filter(report_id=report.pk).select_related("history_user", "field")
+    progress = ModelProgress.history.filter(report_id=report.pk).select_related("history_user", "model")
+    model_ids = {p.model_id for p in progress}
+    models = ExemplaryModel.history.filter(id__in=model_ids).select_related("history_user", "field")
     entries = [
         *_entries(reports, lambda r: "Báo cáo"),
         *_entries(results, lambda r: f"Số liệu: {r.field}"),
+        *_entries(progress, lambda r: f"Mức đạt: {r.model.name if r.model else r.model_id}"),
         *_entries(models, lambda r: f"Mô hình: {r.name}"),
     ]
     return sorted(entries, key=lambda e: e.at, reverse=True)

@@ -4,30 +4,41 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from danvan_site import caching
 from danvan_site.pagination import KeptCountPaginator
 
 from . import exports
-from .forms import ReportFiling, ReportFilterForm, ReviewForm, ShowcaseFilterForm, figure_totals
+from .forms import (
+    ReportFiling,
+    ReportFilterForm,
+    ReviewForm,
+    ShowcaseFilterForm,
+    figure_totals,
+    submission_problems,
+)
 from .history import report_history
 from .models import (
     CLOSED_PERIOD_MESSAGE,
     CampaignReport,
-    District,
     ExemplaryModel,
+    Field,
     ReportingPeriod,
+    Unit,
     WorkflowError,
-    staff_district_id,
+    staff_unit_id,
 )
 from .roles import REVIEW_PERMISSION
 from .summary import build_summary, build_trend
+
+SUBMITTED_MESSAGE = "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi."
 
 
 class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -51,13 +62,13 @@ class ReportListView(StaffMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        district_id = staff_district_id(user)
+        unit_id = staff_unit_id(user)
         ctx["filter_form"] = self.filter_form
         ctx["is_reviewer"] = user.has_perm(REVIEW_PERMISSION)
-        ctx["can_file"] = district_id is not None and user.has_perm("reports.add_campaignreport")
+        ctx["can_file"] = unit_id is not None and user.has_perm("reports.add_campaignreport")
         if ctx["can_file"]:
-            ctx["district"] = District.objects.get(pk=district_id)
-            ctx["open_periods"] = ReportingPeriod.objects.open().exclude(reports__district_id=district_id)
+            ctx["unit"] = unit = Unit.objects.get(pk=unit_id)
+            ctx["open_periods"] = ReportingPeriod.objects.open().fileable_by(unit)
         return ctx
 
 
@@ -70,7 +81,7 @@ class ReportFilingMixin:
         report = filing.report
         quotas = []
         if report.period_id:
-            quotas = list(report.period.quotas.filter(district_kind=report.district.kind))
+            quotas = list(report.period.quotas.filter(unit_kind=report.unit.kind))
         return {
             "filing": filing,
             "report": report,
@@ -82,11 +93,14 @@ class ReportFilingMixin:
 
     def save_filing(self, filing):
         submit = self.request.POST.get("action") == "submit"
+        # Submitting locks the report, so it is confirmed first: reports.js asks in a dialog and
+        # posts `confirmed`; without JavaScript the draft is saved and the confirmation page asks.
+        confirmed = self.request.POST.get("confirmed") == "1"
         if not filing.is_valid(submit=submit):
             messages.error(self.request, "Chưa lưu được: xem các ô báo lỗi màu đỏ bên dưới.")
             return self.render_to_response(self.get_context_data(filing=filing))
         try:
-            report = filing.save(self.request.user, submit=submit)
+            report = filing.save(self.request.user, submit=submit and confirmed)
         except IntegrityError:
             # Another tab or colleague filed the same unit and period a moment ago.
             filing.report_form.add_error(None, "Đơn vị đã có báo cáo cho kỳ này; mở báo cáo đó từ danh sách.")
@@ -95,28 +109,39 @@ class ReportFilingMixin:
             # The period was closed between the check and the save: nothing was written.
             filing.report_form.add_error(None, str(exc))
             return self.render_to_response(self.get_context_data(filing=filing))
+        if submit and not confirmed:
+            return redirect("reports:submit", pk=report.pk)
         if submit:
-            messages.success(self.request, "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi.")
+            messages.success(self.request, SUBMITTED_MESSAGE)
         else:
             messages.success(self.request, "Đã lưu bản nháp.")
         return redirect(report)
 
 
+def report_models_with_stage(report):
+    """The models a report records, each with `report_stage`: its stage in this period."""
+    found = []
+    for p in report.progress.select_related("model__field").order_by("model__field__order", "model_id"):
+        p.model.report_stage = p.get_stage_display()
+        found.append(p.model)
+    return found
+
+
 class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
-    """`/bao-cao/moi/`: a district files a new report for an open period."""
+    """`/bao-cao/moi/`: a unit files a new report for an open period it is expected in."""
 
     permission_required = "reports.add_campaignreport"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            district_id = staff_district_id(request.user)
-            if district_id is None:
+            unit_id = staff_unit_id(request.user)
+            if unit_id is None:
                 raise PermissionDenied("Tài khoản chưa được gắn với đơn vị nào.")
-            self.district = get_object_or_404(District, pk=district_id)
+            self.unit = get_object_or_404(Unit, pk=unit_id)
         return super().dispatch(request, *args, **kwargs)
 
     def new_report(self):
-        return CampaignReport(district=self.district)
+        return CampaignReport(unit=self.unit)
 
     def get_context_data(self, filing=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -136,7 +161,7 @@ class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
 
 
 class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
-    """`/bao-cao/<id>/`: the form while the district may edit, otherwise the report read-only,
+    """`/bao-cao/<id>/`: the form while the unit may edit, otherwise the report read-only,
     with the review actions for provincial staff and the history for everyone who may see it."""
 
     context_object_name = "report"
@@ -157,7 +182,7 @@ class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
         else:
             ctx["results"] = list(report.field_results.select_related("field"))
             ctx["results_totals"] = figure_totals(ctx["results"])
-            ctx["exemplary_models"] = list(report.exemplary_models.select_related("field"))
+            ctx["exemplary_models"] = report_models_with_stage(report)
         if report.is_reviewable_by(user):
             ctx["review_form"] = review_form or ReviewForm()
         ctx["history"] = report_history(report)
@@ -169,6 +194,46 @@ class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
         if not report.is_editable_by(request.user):
             raise PermissionDenied("Báo cáo này không còn sửa được.")
         return self.save_filing(ReportFiling(report=report, data=request.POST, files=request.FILES))
+
+
+class ReportSubmitView(StaffMixin, DetailView):
+    """`/bao-cao/<id>/nop/`: "Nộp báo cáo" confirmed on a page of its own (the path without
+    JavaScript): the saved draft's totals, then the button that locks it."""
+
+    permission_required = "reports.change_campaignreport"
+    template_name = "reports/report_confirm_submit.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return self.visible_reports().for_list()
+
+    def get(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        if not report.is_editable_by(request.user):
+            messages.error(request, "Báo cáo này đã nộp hoặc không còn sửa được.")
+            return redirect(report)
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["results_totals"] = figure_totals(self.object.field_results.all())
+        ctx["problems"] = submission_problems(self.object)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        if not report.is_editable_by(request.user):
+            raise PermissionDenied("Báo cáo này không còn sửa được.")
+        problems = submission_problems(report)
+        if problems:
+            return self.render_to_response(self.get_context_data())
+        try:
+            report.submit(request.user)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect(report)
+        messages.success(request, SUBMITTED_MESSAGE)
+        return redirect(report)
 
 
 class ReportReviewView(ReportDetailView):
@@ -189,10 +254,10 @@ class ReportReviewView(ReportDetailView):
         try:
             if form.cleaned_data["action"] == "approve":
                 report.approve(request.user, form.cleaned_data["note"])
-                messages.success(request, f"Đã duyệt báo cáo của {report.district}.")
+                messages.success(request, f"Đã duyệt báo cáo của {report.unit}.")
             else:
-                report.return_to_district(request.user, form.cleaned_data["note"])
-                messages.success(request, f"Đã trả lại báo cáo cho {report.district}.")
+                report.return_to_unit(request.user, form.cleaned_data["note"])
+                messages.success(request, f"Đã trả lại báo cáo cho {report.unit}.")
         except WorkflowError as exc:
             messages.error(request, str(exc))
         return redirect(report)
@@ -217,7 +282,7 @@ class SummaryIndexView(StaffMixin, TemplateView):
 class SummaryView(StaffMixin, TemplateView):
     """`/bao-cao/tong-hop/<period>/`: the period summary, as a page or `?format=csv|xlsx`.
 
-    District staff get their own unit only: the figures come from `visible_to` like everywhere.
+    Unit staff get their own unit only: the figures come from `visible_to` like everywhere.
     """
 
     template_name = "reports/summary.html"
@@ -225,22 +290,22 @@ class SummaryView(StaffMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
         self.include_submitted = request.GET.get("include_submitted") == "1"
-        district_ids = None
+        unit_ids = None
         if not request.user.has_perm(REVIEW_PERMISSION):
-            district_ids = [staff_district_id(request.user)]
+            unit_ids = [staff_unit_id(request.user)]
         # Built only when something reads it: the page's table usually comes from the cache.
         self.summary = SimpleLazyObject(
             lambda: build_summary(
                 self.period,
                 self.visible_reports(),
                 include_submitted=self.include_submitted,
-                district_ids=district_ids,
+                unit_ids=unit_ids,
             )
         )
         # The table, chart and lists are the same for everyone who sees the same units, until a
         # report, figure, model, unit, field or period changes (each bumps the reports version)
         # or the day turns (lateness).
-        scope = "all" if district_ids is None else ",".join(map(str, district_ids))
+        scope = "all" if unit_ids is None else ",".join(map(str, unit_ids))
         self.body_key = (
             f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}"
         )
@@ -294,7 +359,8 @@ class ShowcaseListView(ListView):
         qs = (
             ExemplaryModel.objects.showcased()
             .for_list()
-            .order_by("-report__period__year", "field__order", "pk")
+            .with_last_year()
+            .order_by("-last_year", "field__order", "pk")
         )
         return self.filter_form.filter(qs)
 
@@ -323,3 +389,30 @@ class ShowcaseDetailView(DetailView):
 
     def get_queryset(self):
         return ExemplaryModel.objects.showcased().for_list()
+
+    def get_context_data(self, **kwargs):
+        """The model's history: each approved report that recorded it — period, stage, unit (a
+        former district before the 2025 reform, the commune after) — in one query."""
+        ctx = super().get_context_data(**kwargs)
+        ctx["history"] = list(
+            self.object.progress.filter(report__status=CampaignReport.Status.APPROVED)
+            .select_related("report__period", "report__unit")
+            .order_by("report__period__deadline", "pk")
+        )
+        return ctx
+
+
+class EmbedOptionsView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """`/bao-cao/chen-so-lieu/`: the periods and fields an editor may place in an article
+    (static/js/admin/summary-embed.js builds the "Chèn số liệu tổng hợp" panel from it)."""
+
+    permission_required = "articles.change_article"
+    raise_exception = True
+
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(
+            {
+                "periods": [{"id": p.pk, "name": p.name} for p in ReportingPeriod.objects.all()],
+                "fields": [{"id": f.pk, "name": f.name} for f in Field.objects.active()],
+            }
+        )

@@ -73,22 +73,23 @@ class ScheduledArticleFactory(ArticleFactory):
 # Imports here so the articles factories above stay readable on their own.
 from reports.models import (  # noqa: E402
     CampaignReport,
-    District,
     ExemplaryModel,
     Field,
     FieldResult,
+    ModelProgress,
     ReportingPeriod,
     StaffProfile,
+    Unit,
 )
-from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP  # noqa: E402
+from reports.roles import PROVINCE_GROUP, UNIT_GROUP  # noqa: E402
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = District
+        model = Unit
 
     name = factory.Sequence(lambda n: f"Huyện Thử Nghiệm {n}")
-    kind = District.Kind.DISTRICT
+    kind = Unit.Kind.DISTRICT
     order = factory.Sequence(lambda n: 100 + n)
 
 
@@ -119,7 +120,7 @@ class CampaignReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CampaignReport
 
-    district = factory.SubFactory(DistrictFactory)
+    unit = factory.SubFactory(UnitFactory)
     period = factory.SubFactory(ReportingPeriodFactory)
     summary = "<p>Đánh giá chung của đơn vị.</p>"
     status = CampaignReport.Status.DRAFT
@@ -151,10 +152,14 @@ class FieldResultFactory(factory.django.DjangoModelFactory):
 
 
 class ExemplaryModelFactory(factory.django.DjangoModelFactory):
+    """A model of `report`'s unit, recorded in `report` at `stage` (its `ModelProgress`);
+    `report=None` with a `unit` makes a model no report recorded yet."""
+
     class Meta:
         model = ExemplaryModel
 
     report = factory.SubFactory(ApprovedReportFactory)
+    unit = factory.LazyAttribute(lambda o: o.report.unit)
     name = factory.Sequence(lambda n: f"Mô hình dân vận khéo số {n}")
     field = factory.LazyFunction(lambda: Field.objects.active().first())
     kind = ExemplaryModel.Kind.COLLECTIVE
@@ -163,11 +168,18 @@ class ExemplaryModelFactory(factory.django.DjangoModelFactory):
     description = "Vận động bà con làm du lịch cộng đồng."
     results = "Hơn 40 hộ có thu nhập thêm."
 
+    @classmethod
+    def _create(cls, model_class, *args, report=None, **kwargs):
+        model = super()._create(model_class, *args, **kwargs)
+        if report is not None:
+            ModelProgress.objects.create(report=report, model=model, stage=model.stage)
+        return model
 
-def make_district_user(username, district, **extra):
-    """A "Cán bộ huyện" of `district`."""
-    user = make_user(username, groups=[DISTRICT_GROUP], **extra)
-    StaffProfile.objects.create(user=user, district=district)
+
+def make_unit_user(username, unit, **extra):
+    """A "Cán bộ đơn vị" of `unit`."""
+    user = make_user(username, groups=[UNIT_GROUP], **extra)
+    StaffProfile.objects.create(user=user, unit=unit)
     return user
 
 

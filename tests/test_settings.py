@@ -44,12 +44,16 @@ ODD_ENVIRONMENT = {
     "DISABLE_SERVER_SIDE_CURSORS": "1",
     "LOG_LEVEL": "ERROR",
     "DEMO_PASSWORD": "x",
-    "EMAIL_HOST": "smtp.example.invalid",
-    "EMAIL_PORT": "2",
-    "EMAIL_HOST_USER": "u",
-    "EMAIL_HOST_PASSWORD": "p",
+    "SITE_URL": "https://odd.example",
+    "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+    "EMAIL_HOST": "smtp.odd.example",
+    "EMAIL_PORT": "25",
+    "EMAIL_HOST_USER": "odd",
+    "EMAIL_HOST_PASSWORD": "odd",
+    "EMAIL_USE_SSL": "1",
     "EMAIL_USE_TLS": "0",
-    "DEFAULT_FROM_EMAIL": "x@example.invalid",
+    "EMAIL_TIMEOUT": "1",
+    "DEFAULT_FROM_EMAIL": "odd@odd.example",
 }
 
 PROBE = """
@@ -67,7 +71,7 @@ COMPARED = [
     "STAFF_SESSION_IDLE_SECONDS", "AXES_FAILURE_LIMIT", "AXES_COOLOFF_TIME", "TRUSTED_PROXY_HEADER",
     "COMMENTS_CLOSE_AFTER_DAYS", "COMMENTS_RATE_LIMIT", "COMMENTS_RATE_WINDOW_MINUTES",
     "CAPTCHA_FLITE_PATH", "VISITORS_ENABLED", "VISITOR_STATS_MAX_AGE", "MOST_READ_DAYS", "DEMO_PASSWORD",
-    "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL", "EMAIL_BACKEND",
+    "SITE_URL", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_USE_SSL", "EMAIL_USE_TLS", "DEFAULT_FROM_EMAIL",
 ]  # fmt: skip
 
 

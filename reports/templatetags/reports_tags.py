@@ -24,3 +24,18 @@ def status_badge(report):
 def form_field(bound_field, css_class=""):
     """One labelled form field with its help and its errors, tied to it for screen readers."""
     return {"field": bound_field, "css_class": css_class}
+
+
+@register.inclusion_tag("reports/includes/deadline_notices.html", takes_context=True)
+def deadline_notices(context):
+    """Unit staff: "Còn N ngày đến hạn nộp báo cáo …" / "Đã quá hạn N ngày" for each open period
+    their unit has not submitted (reports.reminders.notices_for_unit); nothing for anyone else."""
+    from reports.models import Unit, staff_unit_id
+    from reports.reminders import notices_for_unit
+
+    user = context.get("user")
+    # The permission first: it is already loaded, the unit would cost provincial staff a query.
+    if user is None or not user.has_perm("reports.add_campaignreport"):
+        return {"notices": []}
+    unit = Unit.objects.filter(pk=staff_unit_id(user)).first()
+    return {"notices": notices_for_unit(unit) if unit is not None else []}

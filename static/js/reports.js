@@ -74,7 +74,34 @@
     });
   }
 
+  // "Nộp báo cáo" locks the report: ask in a dialog first. Without JavaScript (or <dialog>) the
+  // server saves the draft and asks on its own confirmation page instead.
+  function initSubmitConfirm() {
+    var form = document.getElementById("report-form");
+    var dialog = document.getElementById("submit-dialog");
+    var confirmed = document.getElementById("submit-confirmed");
+    if (!form || !dialog || !confirmed || typeof dialog.showModal !== "function") return;
+    var pending = null;
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (!button || button.value !== "submit" || confirmed.value === "1") return;
+      event.preventDefault();
+      pending = button;
+      dialog.showModal();
+    });
+    dialog.querySelector("[data-confirm-submit]").addEventListener("click", function () {
+      confirmed.value = "1";
+      dialog.close();
+      if (pending) form.requestSubmit(pending);
+    });
+    dialog.querySelector("[data-cancel-submit]").addEventListener("click", function () {
+      pending = null;
+      dialog.close();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    initSubmitConfirm();
     initFigures();
     initModels();
     initSummary();

@@ -75,6 +75,31 @@ def _document_url():
     from documents.models import Document
 
     return Document.objects.public().exclude(file="").newest().first().get_absolute_url()
+def _confirm_submit_url():
+    """The no-JavaScript confirmation of "Nộp báo cáo" for the district account's editable report."""
+    from reports.models import CampaignReport
+
+    report = CampaignReport.objects.filter(
+        unit__staff__user__username="district", status__in=CampaignReport.EDITABLE_STATUSES
+    ).first()
+    return reverse("reports:submit", args=[report.pk])
+
+
+def _article_with_summary_url():
+    """An article (not the one the "article" type checks) with a period's summary placed in it."""
+    from reports.models import Field, ReportingPeriod
+
+    article = _published().last()
+    period = ReportingPeriod.objects.filter(reports__status="approved").first()
+    marker = f'data-summary-period="{period.pk}"'
+    if marker not in article.body:
+        field = Field.objects.active().first()
+        article.body += "".join(
+            f'<div {marker} data-summary-part="{part}"><p>[Số liệu]</p></div>'
+            for part in ("table", "completeness", f"field:{field.pk}")
+        )
+        article.save()
+    return article.get_absolute_url()
 
 
 PAGE_TYPES = [
@@ -107,4 +132,6 @@ PAGE_TYPES = [
     PageType("document-list", "/van-ban/"),
     PageType("document-search", "/van-ban/?q=49-CT/TW"),
     PageType("document-detail", _document_url),
+    PageType("report-confirm-submit", _confirm_submit_url, login="district"),
+    PageType("article-with-summary", _article_with_summary_url),
 ]

@@ -4,7 +4,14 @@ from reports.models import Field, FieldResult
 
 
 def report_form_data(
-    *, rows=None, summary="<p>Đánh giá chung.</p>", action="save", period=None, models=(), existing=()
+    *,
+    rows=None,
+    summary="<p>Đánh giá chung.</p>",
+    action="save",
+    period=None,
+    models=(),
+    existing=(),
+    confirmed=True,
 ):
     """POST data for the report page.
 
@@ -13,6 +20,8 @@ def report_form_data(
     """
     rows = rows or {}
     data = {"action": action, "summary": summary}
+    if action == "submit" and confirmed:
+        data["confirmed"] = "1"  # what reports.js posts once the dialog is confirmed
     if period is not None:
         data["period"] = period.pk
     for field in Field.objects.active():
