@@ -75,6 +75,8 @@ def _document_url():
     from documents.models import Document
 
     return Document.objects.public().exclude(file="").newest().first().get_absolute_url()
+
+
 def _confirm_submit_url():
     """The no-JavaScript confirmation of "Nộp báo cáo" for the district account's editable report."""
     from reports.models import CampaignReport
