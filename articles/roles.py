@@ -25,6 +25,10 @@ GROUP_PERMISSIONS = {
         "articles.add_category",
         "articles.change_category",
         "articles.view_category",
+        # Sub-sites: provincial editors make them; one given a sub-site edits only its own.
+        "articles.add_subsite",
+        "articles.change_subsite",
+        "articles.view_subsite",
         "articles.add_tag",
         "articles.change_tag",
         "articles.delete_tag",
@@ -38,6 +42,17 @@ GROUP_PERMISSIONS = {
         "siteconfig.view_sitesettings",
     ],
 }
+
+
+def limited_subsite_ids(user) -> frozenset[int] | None:
+    """The sub-sites a writer or editor is limited to (`Subsite.editors`), or None for the
+    provincial staff and superusers, who work on the whole site. Read once per request."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    if not hasattr(user, "limited_subsites_memo"):
+        ids = frozenset(user.subsites.values_list("pk", flat=True))
+        user.limited_subsites_memo = ids or None
+    return user.limited_subsites_memo
 
 
 def sync_groups_on_migrate(**kwargs):

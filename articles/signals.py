@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from danvan_site import caching
 
-from .models import Article, Category, Comment, Tag, TaggedArticle
+from .models import UNIT_MODEL, Article, Category, Comment, Subsite, Tag, TaggedArticle
 
 
 def news_changed(**kwargs):
@@ -30,9 +30,11 @@ def seconds_until_next_publication() -> int | None:
 
 
 def connect():
-    for model in (Article, Category, Tag, TaggedArticle):
-        post_save.connect(news_changed, sender=model, dispatch_uid=f"news-{model.__name__}")
-        post_delete.connect(news_changed, sender=model, dispatch_uid=f"news-d-{model.__name__}")
+    # A unit's name and end date show on its sub-site's pages.
+    for model in (Article, Category, Tag, TaggedArticle, Subsite, UNIT_MODEL):
+        label = model if isinstance(model, str) else model.__name__
+        post_save.connect(news_changed, sender=model, dispatch_uid=f"news-{label}")
+        post_delete.connect(news_changed, sender=model, dispatch_uid=f"news-d-{label}")
     post_save.connect(comment_changed, sender=Comment, dispatch_uid="news-Comment")
     post_delete.connect(comment_changed, sender=Comment, dispatch_uid="news-d-Comment")
     caching.set_news_expiry(seconds_until_next_publication)

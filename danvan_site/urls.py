@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap
+from articles.sitemaps import ArticleSitemap, CategorySitemap, SubsiteSitemap
 from articles.views import RobotsView
 from danvan_site.views import healthz
 from reports.sitemaps import ExemplaryModelSitemap
@@ -16,7 +16,12 @@ admin.site.index_title = "Quản lý nội dung"
 # 400, 403 and 404 use the templates of the same name; 500 may turn into 503 (database down).
 handler500 = "danvan_site.views.server_error"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "models": ExemplaryModelSitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "subsites": SubsiteSitemap,
+    "models": ExemplaryModelSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 from django.db import models
 
 from danvan_site import caching
+from danvan_site.text import parse_links
 
 
 class SiteSettings(models.Model):
@@ -51,9 +52,4 @@ class SiteSettings(models.Model):
 
     @property
     def link_list(self):
-        pairs = []
-        for line in self.links.splitlines():
-            name, _, url = line.partition("|")
-            if name.strip() and url.strip().startswith(("http://", "https://", "/")):
-                pairs.append((name.strip(), url.strip()))
-        return pairs
+        return parse_links(self.links)

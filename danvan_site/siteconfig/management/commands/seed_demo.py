@@ -20,6 +20,8 @@ ACCOUNTS = {
     "province": ("Cán bộ tỉnh Demo", [PROVINCE_GROUP], False),
     "district": ("Cán bộ Con Cuông Demo", [DISTRICT_GROUP], False),
     "district2": ("Cán bộ Kỳ Sơn Demo", [DISTRICT_GROUP], False),
+    # An editor limited to one sub-site (Xã Con Cuông), set by articles.demo_subsites.
+    "subsite": ("Biên tập viên xã Con Cuông Demo", [EDITOR_GROUP], False),
 }
 
 
@@ -60,9 +62,10 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
+        from articles.demo_subsites import seed_subsites
         from danvan_site.visitors.demo import seed_visits
 
-        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports]
+        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports, seed_subsites]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
