@@ -31,6 +31,8 @@ PARAGRAPHS = [
 
 # unit name → sub-site name, archived?, intro, its categories, its articles (title, lead, year or
 # None for recent news, category index)
+# The former district each demo commune's territory came from.
+PREDECESSOR = {"Xã Con Cuông": "Huyện Con Cuông", "Xã Mường Xén": "Huyện Kỳ Sơn"}
 SUBSITES = [
     (
         "Huyện Con Cuông",
@@ -241,7 +243,12 @@ def seed_subsites(users=None, stdout=None) -> int:
     for n, (unit_name, site_name, archived, intro, category_names, articles) in enumerate(SUBSITES):
         subsite = Subsite.objects.filter(unit__name=unit_name).first()
         if subsite is None:
-            subsite = Subsite(unit=_unit(unit_name), name=site_name, intro=intro, is_archived=archived)
+            subsite = Subsite(
+                unit=_unit(unit_name, PREDECESSOR.get(unit_name)),
+                name=site_name,
+                intro=intro,
+                is_archived=archived,
+            )
             if not archived:
                 subsite.links = "Ban Dân vận Tỉnh ủy | /\nCác trang đơn vị | /don-vi/"
                 subsite.banner.save(f"banner-{n}.jpg", draw_subsite_banner(site_name, n), save=False)

@@ -122,7 +122,7 @@ class Category(models.Model):
 
 
 # The reporting unit a sub-site belongs to (SPEC glossary `Unit`).
-UNIT_MODEL = "reports.District"
+UNIT_MODEL = "reports.Unit"
 
 
 def validate_new_image(f) -> None:
@@ -210,8 +210,9 @@ class Subsite(TimeStamped):
 
     @property
     def ended_on(self):
-        """The day the unit ended (its `valid_to`), if known."""
-        return getattr(self.unit, "valid_to", None)
+        """The first day the unit no longer works, if known: the day after its `valid_to` (its
+        last day in force), as official texts put it ("kết thúc hoạt động từ ngày 01/7/2025")."""
+        return self.unit.valid_to + timedelta(days=1) if self.unit.valid_to else None
 
     @classmethod
     def all_cached(cls) -> dict[int, "Subsite"]:

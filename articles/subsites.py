@@ -14,7 +14,7 @@ from .views import CategoryView, HomeBlocks
 
 MODELS_ON_HOME = 6
 # How an exemplary model reaches the unit of the report it was put forward in.
-REPORT_UNIT = "report__district_id"
+REPORT_UNIT = "report__unit_id"
 
 
 class SubsiteMixin:
@@ -80,17 +80,15 @@ class SubsiteListView(TemplateView):
         ("committees", "Đảng ủy trực thuộc Tỉnh ủy"),
         ("archives", "Đơn vị cấp huyện trước 01/07/2025 (lưu trữ)"),
     )
-    COMMITTEE_KINDS = {"party_committee"}
 
     @classmethod
     def group_of(cls, subsite) -> str:
-        if subsite.is_archived:
-            return "archives"
-        if subsite.unit.kind in cls.COMMITTEE_KINDS:
-            return "committees"
-        if subsite.unit.kind in {"district", "town", "city"}:
-            return "archives"  # a district-level unit: none has existed since 01/07/2025
-        return "communes"
+        unit = subsite.unit
+        if subsite.is_archived or unit.kind in unit.DISTRICT_LEVEL_KINDS:
+            return "archives"  # no district-level unit has existed since 01/07/2025
+        if unit.kind in unit.COMMUNE_LEVEL_KINDS:
+            return "communes"
+        return "committees"
 
     def groups(self):
         def build():

@@ -211,7 +211,7 @@ def _fresh_showcase_lists(page):
     paths = _pages("/mo-hinh/", shown.count(), per_page)
     field_, unit, year = (
         ("field", "field"),
-        ("district", "report__district__slug"),
+        ("unit", "report__unit__slug"),
         ("year", "report__period__year"),
     )
     for combination in [(field_,), (unit,), (year,), (field_, year), (unit, year)]:

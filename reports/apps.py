@@ -22,7 +22,7 @@ class ReportsConfig(AppConfig):
             "CampaignReport",
             "FieldResult",
             "ExemplaryModel",
-            "District",
+            "Unit",
             "Field",
             "ReportingPeriod",
         ):

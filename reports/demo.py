@@ -15,13 +15,13 @@ from PIL import Image, ImageDraw
 
 from .models import (
     CampaignReport,
-    District,
     ExemplaryModel,
     Field,
     FieldResult,
     ModelQuota,
     ReportingPeriod,
     StaffProfile,
+    Unit,
 )
 
 # Field order as seeded: kinh tế, văn hóa – xã hội, quốc phòng – an ninh, xây dựng hệ thống
@@ -178,7 +178,7 @@ def _random_figures(rnd: random.Random, scale: int):
 def _report(district, period, status, figures, fields, users, *, submitted_on=None, note=""):
     author = users.get(STAFF_ACCOUNTS.get(district.name, ""))
     report, created = CampaignReport.objects.get_or_create(
-        district=district, period=period, defaults={"summary": SUMMARY, "created_by": author}
+        unit=district, period=period, defaults={"summary": SUMMARY, "created_by": author}
     )
     if not created:
         return report, False
@@ -202,7 +202,7 @@ def _report(district, period, status, figures, fields, users, *, submitted_on=No
 
 def _models(report, fields, seed):
     for i, (name, field_index, kind, holder, stage, description, results) in enumerate(
-        MODELS.get(report.district.name, [])
+        MODELS.get(report.unit.name, [])
     ):
         model = ExemplaryModel(
             report=report,
@@ -223,7 +223,7 @@ def _models(report, fields, seed):
 def seed_reports(users, stdout):
     """Periods, quotas, staff links and reports in every status (see the module docstring)."""
     fields = list(Field.objects.active())
-    districts = {d.name: d for d in District.objects.all()}
+    districts = {d.name: d for d in Unit.objects.all()}
     con_cuong, ky_son = districts["Huyện Con Cuông"], districts["Huyện Kỳ Sơn"]
     periods = {}
     for name, year, kind, deadline, is_open in PERIODS:
@@ -235,18 +235,18 @@ def seed_reports(users, stdout):
         current.registration_starts, current.registration_ends = date(2025, 1, 15), date(2025, 3, 31)
         current.save()
         for kind, collective, individual in (
-            (District.Kind.DISTRICT, 10, 15),
-            (District.Kind.TOWN, 10, 15),
-            (District.Kind.CITY, 10, 15),
-            (District.Kind.PARTY_COMMITTEE, 5, 7),
+            (Unit.Kind.DISTRICT, 10, 15),
+            (Unit.Kind.TOWN, 10, 15),
+            (Unit.Kind.CITY, 10, 15),
+            (Unit.Kind.PARTY_COMMITTEE, 5, 7),
         ):
             ModelQuota.objects.create(
-                period=current, district_kind=kind, collective=collective, individual=individual
+                period=current, unit_kind=kind, collective=collective, individual=individual
             )
 
     for username, district in (("district", con_cuong), ("district2", ky_son)):
         if username in users:
-            StaffProfile.objects.update_or_create(user=users[username], defaults={"district": district})
+            StaffProfile.objects.update_or_create(user=users[username], defaults={"unit": district})
             # District staff work on /bao-cao/, not in the admin.
             users[username].is_staff = False
             users[username].save(update_fields=["is_staff"])
@@ -254,8 +254,9 @@ def seed_reports(users, stdout):
     # A merged unit, as in the 2025 rearrangement: Cửa Lò's old report stays its own, and the
     # summary across years counts it under Vinh.
     cua_lo, vinh = districts["Thị xã Cửa Lò"], districts["Thành phố Vinh"]
-    if cua_lo.successor_id is None:
-        cua_lo.is_active, cua_lo.successor = False, vinh
+    vinh.predecessors.add(cua_lo)
+    if cua_lo.valid_to is None:
+        cua_lo.valid_to = date(2024, 11, 30)
         cua_lo.save()
 
     rnd = random.Random(2025)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from danvan_site.text import vn_slugify
 
-from .models import CampaignReport, District, ExemplaryModel, Field, FieldResult, ReportingPeriod
+from .models import CampaignReport, ExemplaryModel, Field, FieldResult, ReportingPeriod, Unit
 
 LARGE_UNITS = 100
 LARGE_PERIODS = 10
@@ -27,17 +27,17 @@ MODEL_NAMES = [
 ]
 
 
-def _units(count: int) -> list[District]:
-    have = list(District.objects.order_by("order", "pk")[:count])
+def _units(count: int) -> list[Unit]:
+    have = list(Unit.objects.order_by("order", "pk")[:count])
     missing = count - len(have)
     if missing > 0:
-        start = District.objects.filter(name__startswith="Đơn vị lưu trữ").count() + 1
+        start = Unit.objects.filter(name__startswith="Đơn vị lưu trữ").count() + 1
         new = [
-            District(name=f"Đơn vị lưu trữ {n}", slug=f"don-vi-luu-tru-{n}", order=1000 + n)
+            Unit(name=f"Đơn vị lưu trữ {n}", slug=f"don-vi-luu-tru-{n}", order=1000 + n)
             for n in range(start, start + missing)
         ]
-        District.objects.bulk_create(new)
-        have = list(District.objects.order_by("order", "pk")[:count])
+        Unit.objects.bulk_create(new)
+        have = list(Unit.objects.order_by("order", "pk")[:count])
     return have
 
 
@@ -78,7 +78,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     districts = _units(units)
     period_list = _periods(periods)
     fields = list(Field.objects.all())
-    existing = set(CampaignReport.objects.values_list("district_id", "period_id"))
+    existing = set(CampaignReport.objects.values_list("unit_id", "period_id"))
     statuses = [CampaignReport.Status.APPROVED] * 8 + [
         CampaignReport.Status.SUBMITTED,
         CampaignReport.Status.DRAFT,
@@ -97,7 +97,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
             )
             reports.append(
                 CampaignReport(
-                    district=district,
+                    unit=district,
                     period=period,
                     status=status,
                     summary=f"<p>Phong trào thi đua “Dân vận khéo” ở {district.name} năm {period.year}.</p>",
@@ -111,7 +111,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     CampaignReport.objects.bulk_create(reports, batch_size=500)
     reports = list(
         CampaignReport.objects.filter(
-            district__in=districts, period__in=period_list, field_results__isnull=True
+            unit__in=districts, period__in=period_list, field_results__isnull=True
         ).distinct()
     )
     results, models = [], []

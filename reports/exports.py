@@ -26,7 +26,7 @@ def body_rows(summary: PeriodSummary) -> list[list]:
     for row in summary.rows:
         status = row.report.get_status_display() if row.report else "Chưa có báo cáo"
         values = [v for cell in [*row.cells, row.total] for v in cell.values()]
-        rows.append([row.district.name, status, *values])
+        rows.append([row.unit.name, status, *values])
     totals = [v for cell in [*summary.column_totals, summary.grand_total] for v in cell.values()]
     rows.append(["Tổng cộng", "", *totals])
     return rows

@@ -10,11 +10,11 @@ from danvan_site.text import html_to_text
 from .models import (
     CLOSED_PERIOD_MESSAGE,
     CampaignReport,
-    District,
     ExemplaryModel,
     Field,
     FieldResult,
     ReportingPeriod,
+    Unit,
 )
 
 
@@ -187,16 +187,14 @@ class CampaignReportForm(forms.ModelForm):
         widgets = {"summary": CKEditor5Widget(config_name="report")}
         error_messages = {"period": {"required": "Chọn kỳ báo cáo."}}
 
-    def __init__(self, *args, district: District, **kwargs):
+    def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.district = district
+        self.unit = unit
         self.fields["summary"].required = False
         if self.instance.pk:
             del self.fields["period"]
         else:
-            self.fields["period"].queryset = ReportingPeriod.objects.open().exclude(
-                reports__district=district
-            )
+            self.fields["period"].queryset = ReportingPeriod.objects.open().fileable_by(unit)
             self.fields["period"].empty_label = "— Chọn kỳ báo cáo —"
             self.fields["period"].error_messages["invalid_choice"] = (
                 "Kỳ này đã đóng hoặc đơn vị đã có báo cáo cho kỳ này."
@@ -212,7 +210,7 @@ class ReportFiling:
 
     def __init__(self, *, report: CampaignReport, data=None, files=None):
         self.report = report
-        self.report_form = CampaignReportForm(data, instance=report, district=report.district)
+        self.report_form = CampaignReportForm(data, instance=report, unit=report.unit)
         self.table = FieldResultTable(report, data)
         self.models_formset = ExemplaryModelFormSet(data, files, instance=report, prefix="models")
 
@@ -293,9 +291,9 @@ class ReportFilterForm(QuerysetFilterForm):
         empty_label="Tất cả",
         to_field_name="slug",
     )
-    district = forms.ModelChoiceField(
+    unit = forms.ModelChoiceField(
         label="Đơn vị",
-        queryset=District.objects.all(),
+        queryset=Unit.objects.all(),
         required=False,
         empty_label="Tất cả",
         to_field_name="slug",
@@ -304,16 +302,16 @@ class ReportFilterForm(QuerysetFilterForm):
         label="Trạng thái", choices=[("", "Tất cả"), *CampaignReport.Status.choices], required=False
     )
 
-    lookups = {"period": "period", "district": "district", "status": "status"}
+    lookups = {"period": "period", "unit": "unit", "status": "status"}
 
 
 class ShowcaseFilterForm(QuerysetFilterForm):
     field = forms.ModelChoiceField(
         label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả"
     )
-    district = forms.ModelChoiceField(
+    unit = forms.ModelChoiceField(
         label="Đơn vị",
-        queryset=District.objects.all(),
+        queryset=Unit.objects.all(),
         required=False,
         empty_label="Tất cả",
         to_field_name="slug",
@@ -324,4 +322,4 @@ class ShowcaseFilterForm(QuerysetFilterForm):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Tất cả"), *((y, y) for y in years)]
 
-    lookups = {"field": "field", "district": "report__district", "year": "report__period__year"}
+    lookups = {"field": "field", "unit": "report__unit", "year": "report__period__year"}

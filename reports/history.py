@@ -81,7 +81,7 @@ def _entries(records, subject) -> list[HistoryEntry]:
 
 def report_history(report: CampaignReport) -> list[HistoryEntry]:
     """Every recorded change of `report`, its figures and its models, newest first (3 queries)."""
-    reports = CampaignReport.history.filter(id=report.pk).select_related("history_user", "period", "district")
+    reports = CampaignReport.history.filter(id=report.pk).select_related("history_user", "period", "unit")
     results = FieldResult.history.filter(report_id=report.pk).select_related("history_user", "field")
     models = ExemplaryModel.history.filter(report_id=report.pk).select_related("history_user", "field")
     entries = [

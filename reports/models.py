@@ -1,8 +1,8 @@
 """The "Dân vận khéo" campaign reports: units, fields, periods, reports, figures and models.
 
-Workflow (SPEC "Reports rules"): a district files one `CampaignReport` per `ReportingPeriod`;
+Workflow (SPEC "Reports rules"): a unit files one `CampaignReport` per `ReportingPeriod`;
 it stays editable while `draft` or `returned`; `submit()` locks it; the province `approve()`s it
-or `return_to_district()`s it with a note. Every change is kept by django-simple-history.
+or `return_to_unit()`s it with a note. Every change is kept by django-simple-history.
 """
 
 from django.conf import settings
@@ -40,42 +40,77 @@ class WorkflowError(Exception):
 # --- Reference data -------------------------------------------------------------------------
 
 
-class DistrictQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(is_active=True)
+class UnitQuerySet(models.QuerySet):
+    def in_force(self, on=None):
+        """Units in force on the day `on` (today by default): `valid_from` empty or on/before it,
+        `valid_to` empty or on/after it. `valid_to` is the unit's last day (30/06/2025 for the
+        district-level units), so a unit is still in force on the day it ends."""
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on),
+        )
+
+    def ended(self, on=None):
+        """Units whose last day is before `on` (today by default)."""
+        return self.filter(valid_to__lt=on or timezone.localdate())
 
 
-class District(models.Model):
-    """A reporting unit under the province ("đơn vị"): huyện, thị xã, thành phố, đảng ủy trực thuộc.
+class Unit(models.Model):
+    """A reporting unit under the province ("đơn vị"): huyện, thị xã, thành phố (until
+    30/06/2025); xã, phường and the Party committees directly under the Tỉnh ủy (đảng ủy trực thuộc).
 
-    Units merge over time: a retired unit keeps its old reports and names its `successor`, and
-    summaries across several periods count its figures under `current()`.
+    Units live over time (SPEC "Units over time"): `valid_from`/`valid_to` bound the days a unit
+    is in force (empty = unknown start / still in force), and `predecessors` names the units whose
+    territory or work it took over — several for a merge; a split gives one unit several
+    `successors`. Reports stay with the unit that filed them.
     """
 
     class Kind(models.TextChoices):
         DISTRICT = "district", "Huyện"
         TOWN = "town", "Thị xã"
         CITY = "city", "Thành phố"
+        COMMUNE = "commune", "Xã"
+        WARD = "ward", "Phường"
         PARTY_COMMITTEE = "party_committee", "Đảng ủy trực thuộc"
+
+    # Kinds of the level abolished on 01/07/2025: "former districts" in summaries across the reform.
+    DISTRICT_LEVEL_KINDS = (Kind.DISTRICT, Kind.TOWN, Kind.CITY)
+    COMMUNE_LEVEL_KINDS = (Kind.COMMUNE, Kind.WARD)
 
     name = models.CharField("tên đơn vị", max_length=150, unique=True)
     slug = models.SlugField("đường dẫn", max_length=160, unique=True, blank=True)
     kind = models.CharField("loại đơn vị", max_length=20, choices=Kind.choices, default=Kind.DISTRICT)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
-    is_active = models.BooleanField(
-        "còn hoạt động", default=True, help_text="Bỏ chọn khi đơn vị đã sáp nhập hoặc giải thể."
+    valid_from = models.DateField(
+        "hoạt động từ ngày", null=True, blank=True, help_text="Để trống nếu chưa rõ ngày thành lập."
     )
-    successor = models.ForeignKey(
-        "self",
-        verbose_name="đơn vị kế thừa",
+    valid_to = models.DateField(
+        "hoạt động đến ngày",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-        help_text="Đơn vị nhận lại nhiệm vụ khi đơn vị này sáp nhập.",
+        help_text="Ngày cuối cùng đơn vị còn hoạt động; để trống khi đơn vị đang hoạt động.",
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name="đơn vị tiền thân",
+        symmetrical=False,
+        related_name="successors",
+        blank=True,
+        help_text="Các đơn vị mà đơn vị này kế thừa địa bàn, nhiệm vụ (sáp nhập: nhiều đơn vị).",
+    )
+    source_note = models.TextField(
+        "nguồn",
+        blank=True,
+        help_text="Văn bản làm căn cứ (số nghị quyết, quyết định) hoặc điều còn phải xác minh.",
+    )
+    is_unverified = models.BooleanField(
+        "chưa xác minh nguồn",
+        default=False,
+        help_text="Đánh dấu khi tên, ngày hoặc đơn vị tiền thân chưa đối chiếu được với văn bản.",
     )
 
-    objects = DistrictQuerySet.as_manager()
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         ordering = ("order", "name")
@@ -86,24 +121,70 @@ class District(models.Model):
         return self.name
 
     def clean(self):
-        if self.successor_id and self.successor_id == self.pk:
-            raise ValidationError({"successor": "Đơn vị không thể kế thừa chính nó."})
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày kết thúc không được trước ngày bắt đầu hoạt động."})
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(District, self.name, instance_pk=self.pk)
+            self.slug = unique_slug(Unit, self.name, instance_pk=self.pk)
         super().save(*args, **kwargs)
 
-    def current(self, by_id: dict | None = None) -> "District":
-        """The unit that carries this one's work today: follows `successor` links (cycle-safe).
+    def is_in_force(self, on=None) -> bool:
+        """The rule of `UnitQuerySet.in_force` for one unit."""
+        on = on or timezone.localdate()
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or self.valid_to >= on
+        )
 
-        `by_id` (pk → District) lets callers resolve many units without a query per link.
-        """
-        unit, seen = self, {self.pk}
-        while unit.successor_id and unit.successor_id not in seen:
-            seen.add(unit.successor_id)
-            unit = by_id[unit.successor_id] if by_id is not None else unit.successor
-        return unit
+    @property
+    def is_district_level(self) -> bool:
+        return self.kind in self.DISTRICT_LEVEL_KINDS
+
+
+def former_district_map() -> dict[int, "Unit | None"]:
+    """unit pk → the district-level unit its figures are shown under across the reform (SPEC
+    "Units over time"), in two queries whatever the number of units.
+
+    A district-level unit maps to the last district-level unit that carried its work (Cửa Lò's
+    reports count under Vinh once Vinh took it over); a commune-level unit maps to the former
+    district its territory came from (the first by `order` when it came from several); a Party
+    committee, or a unit with no district-level predecessor, maps to None.
+    """
+    units = {u.pk: u for u in Unit.objects.all()}
+    predecessors, successors = {}, {}
+    for from_id, to_id in Unit.predecessors.through.objects.values_list("from_unit_id", "to_unit_id"):
+        predecessors.setdefault(from_id, []).append(to_id)
+        successors.setdefault(to_id, []).append(from_id)
+
+    def key(u):
+        return (u.order, u.name)
+
+    def last_district(unit):
+        seen = {unit.pk}
+        while True:
+            later = [
+                units[i] for i in successors.get(unit.pk, ()) if i not in seen and units[i].is_district_level
+            ]
+            if not later:
+                return unit
+            unit = min(later, key=key)
+            seen.add(unit.pk)
+
+    def resolve(unit):
+        if unit.is_district_level:
+            return last_district(unit)
+        frontier, seen = [unit.pk], {unit.pk}
+        while frontier:
+            found = [
+                units[i] for f in frontier for i in predecessors.get(f, ()) if units[i].is_district_level
+            ]
+            if found:
+                return last_district(min(found, key=key))
+            frontier = [i for f in frontier for i in predecessors.get(f, ()) if i not in seen]
+            seen.update(frontier)
+        return None
+
+    return {pk: resolve(unit) for pk, unit in units.items()}
 
 
 class FieldQuerySet(models.QuerySet):
@@ -134,6 +215,20 @@ class Field(models.Model):
 class ReportingPeriodQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
+
+    def expecting(self, unit):
+        """Periods that expect a report from `unit`: their deadline falls in the days the unit is
+        in force (SPEC "Units over time"), so a unit that ended files nothing after its end."""
+        qs = self
+        if unit.valid_from:
+            qs = qs.filter(deadline__gte=unit.valid_from)
+        if unit.valid_to:
+            qs = qs.filter(deadline__lte=unit.valid_to)
+        return qs
+
+    def fileable_by(self, unit):
+        """Periods `unit` may still start a report for: expecting it, and not yet reported on."""
+        return self.expecting(unit).exclude(reports__unit=unit)
 
 
 class ReportingPeriod(models.Model):
@@ -177,6 +272,10 @@ class ReportingPeriod(models.Model):
     def get_summary_url(self):
         return reverse("reports:summary", kwargs={"period": self.slug})
 
+    def expected_units(self):
+        """The units this period expects a report from: those in force on its deadline."""
+        return Unit.objects.in_force(self.deadline)
+
 
 class ModelQuota(models.Model):
     """How many models a unit of one kind may put forward in a period (the form warns past it)."""
@@ -184,7 +283,7 @@ class ModelQuota(models.Model):
     period = models.ForeignKey(
         ReportingPeriod, verbose_name="kỳ báo cáo", on_delete=models.CASCADE, related_name="quotas"
     )
-    district_kind = models.CharField("loại đơn vị", max_length=20, choices=District.Kind.choices)
+    unit_kind = models.CharField("loại đơn vị", max_length=20, choices=Unit.Kind.choices)
     collective = models.PositiveSmallIntegerField("mô hình tập thể tối đa")
     individual = models.PositiveSmallIntegerField("mô hình cá nhân tối đa")
 
@@ -192,15 +291,15 @@ class ModelQuota(models.Model):
         verbose_name = "chỉ tiêu mô hình"
         verbose_name_plural = "chỉ tiêu mô hình"
         constraints = [
-            models.UniqueConstraint(fields=["period", "district_kind"], name="quota_one_per_kind"),
+            models.UniqueConstraint(fields=["period", "unit_kind"], name="quota_one_per_kind"),
         ]
 
     def __str__(self):
-        return f"{self.period} — {self.get_district_kind_display()}: {self.collective}/{self.individual}"
+        return f"{self.period} — {self.get_unit_kind_display()}: {self.collective}/{self.individual}"
 
 
 class StaffProfile(models.Model):
-    """Which unit a district staff member belongs to (provincial staff have none)."""
+    """Which unit a unit staff member belongs to (provincial staff have none)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -208,14 +307,14 @@ class StaffProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="staff_profile",
     )
-    district = models.ForeignKey(
-        District,
+    unit = models.ForeignKey(
+        Unit,
         verbose_name="đơn vị",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
-        help_text="Cán bộ huyện chỉ thấy và sửa báo cáo của đơn vị này.",
+        help_text="Cán bộ đơn vị chỉ thấy và sửa báo cáo của đơn vị này.",
     )
 
     class Meta:
@@ -223,15 +322,15 @@ class StaffProfile(models.Model):
         verbose_name_plural = "đơn vị của cán bộ"
 
     def __str__(self):
-        return f"{self.user} — {self.district or 'cấp tỉnh'}"
+        return f"{self.user} — {self.unit or 'cấp tỉnh'}"
 
 
-def staff_district_id(user) -> int | None:
-    """The unit of a district staff member, or None (cached on the user object by Django)."""
+def staff_unit_id(user) -> int | None:
+    """The unit of a unit staff member, or None (cached on the user object by Django)."""
     if not getattr(user, "is_authenticated", False):
         return None
     try:
-        return user.staff_profile.district_id
+        return user.staff_profile.unit_id
     except StaffProfile.DoesNotExist:
         return None
 
@@ -243,17 +342,17 @@ class CampaignReportQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The reports `user` may see — the single scoping rule of every staff page and export.
 
-        Provincial staff (the review permission) see all; district staff see their own unit's;
+        Provincial staff (the review permission) see all; unit staff see their own unit's;
         anyone else sees nothing.
         """
         if not getattr(user, "is_authenticated", False):
             return self.none()
         if user.has_perm(REVIEW_PERMISSION):
             return self
-        district_id = staff_district_id(user)
-        if district_id is None or not user.has_perm("reports.view_campaignreport"):
+        unit_id = staff_unit_id(user)
+        if unit_id is None or not user.has_perm("reports.view_campaignreport"):
             return self.none()
-        return self.filter(district_id=district_id)
+        return self.filter(unit_id=unit_id)
 
     def approved(self):
         return self.filter(status=CampaignReport.Status.APPROVED)
@@ -266,7 +365,7 @@ class CampaignReportQuerySet(models.QuerySet):
         return self.filter(status__in=statuses)
 
     def for_list(self):
-        return self.select_related("district", "period", "submitted_by", "reviewed_by")
+        return self.select_related("unit", "period", "submitted_by", "reviewed_by")
 
 
 class CampaignReport(TimeStamped):
@@ -280,9 +379,7 @@ class CampaignReport(TimeStamped):
 
     EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
 
-    district = models.ForeignKey(
-        District, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="reports"
-    )
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="reports")
     period = models.ForeignKey(
         ReportingPeriod, verbose_name="kỳ báo cáo", on_delete=models.PROTECT, related_name="reports"
     )
@@ -302,16 +399,16 @@ class CampaignReport(TimeStamped):
     objects = CampaignReportQuerySet.as_manager()
 
     class Meta:
-        ordering = ("-period__year", "-period__deadline", "district__order", "district__name")
+        ordering = ("-period__year", "-period__deadline", "unit__order", "unit__name")
         verbose_name = "báo cáo Dân vận khéo"
         verbose_name_plural = "báo cáo Dân vận khéo"
         permissions = [("review_campaignreport", "Có thể duyệt báo cáo Dân vận khéo")]
         constraints = [
-            models.UniqueConstraint(fields=["district", "period"], name="report_one_per_district_period"),
+            models.UniqueConstraint(fields=["unit", "period"], name="report_one_per_unit_period"),
         ]
 
     def __str__(self):
-        return f"{self.district} — {self.period}"
+        return f"{self.unit} — {self.period}"
 
     def get_absolute_url(self):
         return reverse("reports:detail", kwargs={"pk": self.pk})
@@ -327,11 +424,11 @@ class CampaignReport(TimeStamped):
         return self.status in self.EDITABLE_STATUSES
 
     def is_editable_by(self, user) -> bool:
-        """District staff of this unit, while the report is a draft or was returned."""
+        """Staff of this unit, while the report is a draft or was returned."""
         return (
             self.is_editable
             and user.has_perm("reports.change_campaignreport")
-            and staff_district_id(user) == self.district_id
+            and staff_unit_id(user) == self.unit_id
         )
 
     def is_reviewable_by(self, user) -> bool:
@@ -363,7 +460,7 @@ class CampaignReport(TimeStamped):
         self.review_note = note
         self.save()
 
-    def return_to_district(self, returning_user, note: str):
+    def return_to_unit(self, returning_user, note: str):
         if self.status != self.Status.SUBMITTED:
             raise WorkflowError("Chỉ trả lại được báo cáo đã nộp.")
         if not note.strip():
@@ -377,7 +474,7 @@ class CampaignReport(TimeStamped):
         """Warnings (not errors) when the report puts forward more models than the period's quota."""
         if self.pk is None:
             return []
-        quota = self.period.quotas.filter(district_kind=self.district.kind).first()
+        quota = self.period.quotas.filter(unit_kind=self.unit.kind).first()
         if quota is None:
             return []
         counts = dict(
@@ -391,7 +488,7 @@ class CampaignReport(TimeStamped):
             if counts.get(kind, 0) > limit:
                 warnings.append(
                     f"Số mô hình {kind.label.lower()} ({counts[kind]}) vượt chỉ tiêu {limit} của kỳ này "
-                    f"cho {self.district.get_kind_display().lower()}."
+                    f"cho {self.unit.get_kind_display().lower()}."
                 )
         return warnings
 
@@ -507,7 +604,7 @@ class ExemplaryModelQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        return self.select_related("field", "report__district", "report__period")
+        return self.select_related("field", "report__unit", "report__period")
 
 
 class ExemplaryModel(TimeStamped):

@@ -2,15 +2,15 @@
 
 from danvan_site.roles import sync_groups
 
-DISTRICT_GROUP = "Cán bộ huyện"
+UNIT_GROUP = "Cán bộ đơn vị"
 PROVINCE_GROUP = "Cán bộ tỉnh"
 
 REVIEW_PERMISSION = "reports.review_campaignreport"
 
 GROUP_PERMISSIONS = {
-    # District staff file their own unit's report; which unit is `StaffProfile.district`, and
+    # Unit staff file their own unit's report; which unit is `StaffProfile.unit`, and
     # `CampaignReportQuerySet.visible_to` keeps them inside it.
-    DISTRICT_GROUP: [
+    UNIT_GROUP: [
         "reports.add_campaignreport",
         "reports.change_campaignreport",
         "reports.view_campaignreport",
@@ -28,9 +28,9 @@ GROUP_PERMISSIONS = {
         "reports.change_modelquota",
         "reports.delete_modelquota",
         "reports.view_modelquota",
-        "reports.add_district",
-        "reports.change_district",
-        "reports.view_district",
+        "reports.add_unit",
+        "reports.change_unit",
+        "reports.view_unit",
         "reports.add_field",
         "reports.change_field",
         "reports.view_field",

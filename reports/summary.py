@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from .models import CampaignReport, District, Field, FieldResult, ReportingPeriod
+from .models import CampaignReport, Field, FieldResult, ReportingPeriod, Unit, former_district_map
 
 STAGES = (("registered", "Đăng ký"), ("recognized", "Công nhận"), ("commended", "Khen thưởng"))
 KINDS = (("collective", "Tập thể"), ("individual", "Cá nhân"))
@@ -33,7 +33,7 @@ class Cell:
 
 @dataclass
 class Row:
-    district: District
+    unit: Unit
     report: CampaignReport | None
     cells: list[Cell]
     is_counted: bool = False
@@ -60,7 +60,7 @@ class PeriodSummary:
     column_totals: list[Cell]
     grand_total: Cell
     by_field: list[FieldBreakdown]
-    missing: list[District]
+    missing: list[Unit]
     late: list[CampaignReport]
     pending: list[CampaignReport]
 
@@ -96,50 +96,51 @@ class PeriodSummary:
         return {"bars": bars, "height": height, "width": width, "bar_height": bar_height}
 
 
-def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool = False, district_ids=None):
+def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool = False, unit_ids=None):
     """Summarize `reports` (already scoped to the viewer) for `period`.
 
-    Rows are the active units (or `district_ids` for a district viewer) plus any retired unit
-    that has a report in the period; only approved reports (and submitted ones when asked) add
-    to the figures.
+    Rows are the units in force on the period's deadline (or `unit_ids` for a unit viewer) plus
+    any other unit that has a report in the period; only approved reports (and submitted ones
+    when asked) add to the figures.
     """
     # Active fields, and retired ones that still have figures in this period.
     fields = list(Field.objects.filter(Q(is_active=True) | Q(results__report__period=period)).distinct())
-    period_reports = list(reports.filter(period=period).select_related("district", "period"))
+    period_reports = list(reports.filter(period=period).select_related("unit", "period"))
     counted_ids = frozenset(r.pk for r in period_reports if _is_counted(r, include_submitted))
 
-    units = District.objects.active()
-    if district_ids is not None:
-        units = units.filter(pk__in=district_ids)
+    units = period.expected_units()
+    if unit_ids is not None:
+        units = units.filter(pk__in=unit_ids)
     units = {d.pk: d for d in units}
+    expected = frozenset(units)  # the units this period expects a report from
     for report in period_reports:
-        units.setdefault(report.district_id, report.district)
-    by_district = {r.district_id: r for r in period_reports}
+        units.setdefault(report.unit_id, report.unit)
+    by_unit = {r.unit_id: r for r in period_reports}
 
     sums = (
         FieldResult.objects.filter(report_id__in=counted_ids)
-        .values("report__district_id", "field_id")
+        .values("report__unit_id", "field_id")
         .annotate(**{name: Sum(name) for name in FieldResult.FIGURES})
     )
-    figures_by_district = defaultdict(list)  # one pass over the sums, not one per unit
+    figures_by_unit = defaultdict(list)  # one pass over the sums, not one per unit
     for s in sums:
-        figures_by_district[s["report__district_id"]].append(s)
+        figures_by_unit[s["report__unit_id"]].append(s)
 
     field_index = {f.pk: i for i, f in enumerate(fields)}
     column_totals = [Cell() for _ in fields]
     grand_total = Cell()
     six = {f.pk: dict.fromkeys(FieldResult.FIGURES, 0) for f in fields}
     rows = []
-    for district in sorted(units.values(), key=lambda d: (d.order, d.name)):
+    for unit in sorted(units.values(), key=lambda d: (d.order, d.name)):
         cells = [Cell() for _ in fields]
-        report = by_district.get(district.pk)
+        report = by_unit.get(unit.pk)
         row = Row(
-            district=district,
+            unit=unit,
             report=report,
             cells=cells,
             is_counted=report is not None and report.pk in counted_ids,
         )
-        for s in figures_by_district[district.pk]:
+        for s in figures_by_unit[unit.pk]:
             field_id = s["field_id"]
             if field_id not in field_index:
                 continue
@@ -158,9 +159,9 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
 
     submitted_states = (CampaignReport.Status.SUBMITTED, CampaignReport.Status.APPROVED)
     missing = [
-        row.district
+        row.unit
         for row in rows
-        if row.district.is_active and (row.report is None or row.report.status not in submitted_states)
+        if row.unit.pk in expected and (row.report is None or row.report.status not in submitted_states)
     ]
     late = [r for r in period_reports if r.is_late]
     pending = [r for r in period_reports if r.status == CampaignReport.Status.SUBMITTED]
@@ -186,24 +187,35 @@ def _is_counted(report, include_submitted):
 
 @dataclass
 class TrendRow:
-    district: District
+    """One former district (or, with `unit` None, the Party committees and units not traced to
+    a district) across several periods."""
+
+    unit: Unit | None
     cells: list[Cell]
+
+    @property
+    def label(self) -> str:
+        return self.unit.name if self.unit else OTHER_GROUP_LABEL
+
+
+OTHER_GROUP_LABEL = "Đảng ủy trực thuộc và đơn vị khác"
 
 
 def build_trend(periods: list[ReportingPeriod], reports) -> list[TrendRow]:
-    """Approved figures of several periods per unit *as it is today*: a merged unit's reports are
-    counted under its successor (`District.current`), so years compare like with like."""
-    by_id = {d.pk: d for d in District.objects.all()}
+    """Approved figures of several periods per former district (`former_district_map`): a
+    merged unit's reports count under the district that took it over, and a commune's under the
+    district its territory came from, so 2024 and 2026 compare like with like."""
+    groups = former_district_map()
     column = {p.pk: i for i, p in enumerate(periods)}
     sums = (
         FieldResult.objects.filter(report__in=reports.approved(), report__period_id__in=column)
-        .values("report__district_id", "report__period_id")
+        .values("report__unit_id", "report__period_id")
         .annotate(**{name: Sum(name) for name in FieldResult.FIGURES})
     )
     rows = {}
     for s in sums:
-        unit = by_id[s["report__district_id"]].current(by_id)
-        row = rows.setdefault(unit.pk, TrendRow(unit, [Cell() for _ in periods]))
+        unit = groups.get(s["report__unit_id"])
+        row = rows.setdefault(unit.pk if unit else None, TrendRow(unit, [Cell() for _ in periods]))
         row.cells[column[s["report__period_id"]]].add(
             Cell(
                 s["registered_collective"] + s["registered_individual"],
@@ -211,4 +223,4 @@ def build_trend(periods: list[ReportingPeriod], reports) -> list[TrendRow]:
                 s["commended_collective"] + s["commended_individual"],
             )
         )
-    return sorted(rows.values(), key=lambda r: (r.district.order, r.district.name))
+    return sorted(rows.values(), key=lambda r: (r.unit is None, r.unit.order if r.unit else 0, r.label))

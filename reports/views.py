@@ -20,11 +20,11 @@ from .history import report_history
 from .models import (
     CLOSED_PERIOD_MESSAGE,
     CampaignReport,
-    District,
     ExemplaryModel,
     ReportingPeriod,
+    Unit,
     WorkflowError,
-    staff_district_id,
+    staff_unit_id,
 )
 from .roles import REVIEW_PERMISSION
 from .summary import build_summary, build_trend
@@ -51,13 +51,13 @@ class ReportListView(StaffMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        district_id = staff_district_id(user)
+        unit_id = staff_unit_id(user)
         ctx["filter_form"] = self.filter_form
         ctx["is_reviewer"] = user.has_perm(REVIEW_PERMISSION)
-        ctx["can_file"] = district_id is not None and user.has_perm("reports.add_campaignreport")
+        ctx["can_file"] = unit_id is not None and user.has_perm("reports.add_campaignreport")
         if ctx["can_file"]:
-            ctx["district"] = District.objects.get(pk=district_id)
-            ctx["open_periods"] = ReportingPeriod.objects.open().exclude(reports__district_id=district_id)
+            ctx["unit"] = unit = Unit.objects.get(pk=unit_id)
+            ctx["open_periods"] = ReportingPeriod.objects.open().fileable_by(unit)
         return ctx
 
 
@@ -70,7 +70,7 @@ class ReportFilingMixin:
         report = filing.report
         quotas = []
         if report.period_id:
-            quotas = list(report.period.quotas.filter(district_kind=report.district.kind))
+            quotas = list(report.period.quotas.filter(unit_kind=report.unit.kind))
         return {
             "filing": filing,
             "report": report,
@@ -103,20 +103,20 @@ class ReportFilingMixin:
 
 
 class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
-    """`/bao-cao/moi/`: a district files a new report for an open period."""
+    """`/bao-cao/moi/`: a unit files a new report for an open period it is expected in."""
 
     permission_required = "reports.add_campaignreport"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            district_id = staff_district_id(request.user)
-            if district_id is None:
+            unit_id = staff_unit_id(request.user)
+            if unit_id is None:
                 raise PermissionDenied("Tài khoản chưa được gắn với đơn vị nào.")
-            self.district = get_object_or_404(District, pk=district_id)
+            self.unit = get_object_or_404(Unit, pk=unit_id)
         return super().dispatch(request, *args, **kwargs)
 
     def new_report(self):
-        return CampaignReport(district=self.district)
+        return CampaignReport(unit=self.unit)
 
     def get_context_data(self, filing=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -136,7 +136,7 @@ class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
 
 
 class ReportDetailView(StaffMixin, ReportFilingMixin, DetailView):
-    """`/bao-cao/<id>/`: the form while the district may edit, otherwise the report read-only,
+    """`/bao-cao/<id>/`: the form while the unit may edit, otherwise the report read-only,
     with the review actions for provincial staff and the history for everyone who may see it."""
 
     context_object_name = "report"
@@ -189,10 +189,10 @@ class ReportReviewView(ReportDetailView):
         try:
             if form.cleaned_data["action"] == "approve":
                 report.approve(request.user, form.cleaned_data["note"])
-                messages.success(request, f"Đã duyệt báo cáo của {report.district}.")
+                messages.success(request, f"Đã duyệt báo cáo của {report.unit}.")
             else:
-                report.return_to_district(request.user, form.cleaned_data["note"])
-                messages.success(request, f"Đã trả lại báo cáo cho {report.district}.")
+                report.return_to_unit(request.user, form.cleaned_data["note"])
+                messages.success(request, f"Đã trả lại báo cáo cho {report.unit}.")
         except WorkflowError as exc:
             messages.error(request, str(exc))
         return redirect(report)
@@ -217,7 +217,7 @@ class SummaryIndexView(StaffMixin, TemplateView):
 class SummaryView(StaffMixin, TemplateView):
     """`/bao-cao/tong-hop/<period>/`: the period summary, as a page or `?format=csv|xlsx`.
 
-    District staff get their own unit only: the figures come from `visible_to` like everywhere.
+    Unit staff get their own unit only: the figures come from `visible_to` like everywhere.
     """
 
     template_name = "reports/summary.html"
@@ -225,22 +225,22 @@ class SummaryView(StaffMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
         self.include_submitted = request.GET.get("include_submitted") == "1"
-        district_ids = None
+        unit_ids = None
         if not request.user.has_perm(REVIEW_PERMISSION):
-            district_ids = [staff_district_id(request.user)]
+            unit_ids = [staff_unit_id(request.user)]
         # Built only when something reads it: the page's table usually comes from the cache.
         self.summary = SimpleLazyObject(
             lambda: build_summary(
                 self.period,
                 self.visible_reports(),
                 include_submitted=self.include_submitted,
-                district_ids=district_ids,
+                unit_ids=unit_ids,
             )
         )
         # The table, chart and lists are the same for everyone who sees the same units, until a
         # report, figure, model, unit, field or period changes (each bumps the reports version)
         # or the day turns (lateness).
-        scope = "all" if district_ids is None else ",".join(map(str, district_ids))
+        scope = "all" if unit_ids is None else ",".join(map(str, unit_ids))
         self.body_key = (
             f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}"
         )

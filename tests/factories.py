@@ -73,22 +73,22 @@ class ScheduledArticleFactory(ArticleFactory):
 # Imports here so the articles factories above stay readable on their own.
 from reports.models import (  # noqa: E402
     CampaignReport,
-    District,
     ExemplaryModel,
     Field,
     FieldResult,
     ReportingPeriod,
     StaffProfile,
+    Unit,
 )
-from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP  # noqa: E402
+from reports.roles import PROVINCE_GROUP, UNIT_GROUP  # noqa: E402
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = District
+        model = Unit
 
     name = factory.Sequence(lambda n: f"Huyện Thử Nghiệm {n}")
-    kind = District.Kind.DISTRICT
+    kind = Unit.Kind.DISTRICT
     order = factory.Sequence(lambda n: 100 + n)
 
 
@@ -119,7 +119,7 @@ class CampaignReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CampaignReport
 
-    district = factory.SubFactory(DistrictFactory)
+    unit = factory.SubFactory(UnitFactory)
     period = factory.SubFactory(ReportingPeriodFactory)
     summary = "<p>Đánh giá chung của đơn vị.</p>"
     status = CampaignReport.Status.DRAFT
@@ -164,10 +164,10 @@ class ExemplaryModelFactory(factory.django.DjangoModelFactory):
     results = "Hơn 40 hộ có thu nhập thêm."
 
 
-def make_district_user(username, district, **extra):
-    """A "Cán bộ huyện" of `district`."""
-    user = make_user(username, groups=[DISTRICT_GROUP], **extra)
-    StaffProfile.objects.create(user=user, district=district)
+def make_unit_user(username, unit, **extra):
+    """A "Cán bộ đơn vị" of `unit`."""
+    user = make_user(username, groups=[UNIT_GROUP], **extra)
+    StaffProfile.objects.create(user=user, unit=unit)
     return user
 
 
@@ -213,5 +213,5 @@ class SubsiteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Subsite
 
-    unit = factory.SubFactory(DistrictFactory)
+    unit = factory.SubFactory(UnitFactory)
     name = factory.LazyAttribute(lambda o: f"Trang {o.unit.name}")

@@ -1,6 +1,8 @@
 """Sub-sites ("trang thành phần", SPEC "Sub-sites"): what readers see on a unit's pages, and what
 the province's pages no longer mix in."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -8,10 +10,10 @@ from articles.models import Comment
 from tests.factories import (
     ApprovedReportFactory,
     CategoryFactory,
-    DistrictFactory,
     ExemplaryModelFactory,
     PublishedArticleFactory,
     SubsiteFactory,
+    UnitFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +55,7 @@ def test_unknown_unit_is_the_vietnamese_404(client, site):
 def test_subsite_home_lists_its_units_exemplary_models(client, site):
     subsite = site[0]
     ExemplaryModelFactory(
-        name="Mô hình bản sạch đẹp", report=ApprovedReportFactory(district=subsite.unit), stage="recognized"
+        name="Mô hình bản sạch đẹp", report=ApprovedReportFactory(unit=subsite.unit), stage="recognized"
     )
     ExemplaryModelFactory(name="Mô hình nơi khác", report=ApprovedReportFactory(), stage="recognized")
     page = client.get(subsite.get_absolute_url()).content.decode()
@@ -142,16 +144,17 @@ def test_sitemap_lists_subsite_pages(client, site):
 
 
 def test_unit_list_groups_communes_committees_and_archives(client):
-    SubsiteFactory(name="Trang xã Một")
-    SubsiteFactory(name="Trang Đảng ủy Khối", unit=DistrictFactory(kind="party_committee"))
+    SubsiteFactory(name="Trang xã Một", unit=UnitFactory(kind="commune"))
+    SubsiteFactory(name="Trang phường Hai", unit=UnitFactory(kind="ward"))
+    SubsiteFactory(name="Trang Đảng ủy Khối", unit=UnitFactory(kind="party_committee"))
     SubsiteFactory(name="Trang huyện cũ", is_archived=True)
     page = client.get("/don-vi/").content.decode()
-    communes = page.split('id="group-communes"')[1].split("</section>")[0] if "group-communes" in page else ""
+    communes = page.split('id="group-communes"')[1].split("</section>")[0]
     committees = page.split('id="group-committees"')[1].split("</section>")[0]
     archives = page.split('id="group-archives"')[1].split("</section>")[0]
     assert "Trang Đảng ủy Khối" in committees
     assert "Trang huyện cũ" in archives and "lưu trữ" in archives
-    assert "Trang xã Một" in communes + archives  # a unit's kind decides (district-level: archive)
+    assert "Trang xã Một" in communes and "Trang phường Hai" in communes
 
 
 # --- Archives ----------------------------------------------------------------------------------
@@ -159,8 +162,9 @@ def test_unit_list_groups_communes_committees_and_archives(client):
 
 @pytest.fixture
 def archive():
-    successor = SubsiteFactory(name="Đảng ủy xã Kế Tục")
-    old_unit = DistrictFactory(name="Huyện Cũ", is_active=False, successor=successor.unit)
+    successor = SubsiteFactory(name="Đảng ủy xã Kế Tục", unit=UnitFactory(kind="commune"))
+    old_unit = UnitFactory(name="Huyện Cũ", valid_to=date(2025, 6, 30))
+    successor.unit.predecessors.add(old_unit)
     subsite = SubsiteFactory(unit=old_unit, name="Ban Dân vận Huyện ủy Cũ", is_archived=True)
     category = CategoryFactory(subsite=subsite)
     article = PublishedArticleFactory(title="Bài năm 2019", category=category, subsite=subsite)
@@ -172,7 +176,7 @@ def test_archive_says_so_and_links_the_units_that_carry_on(client, archive):
     for url in (subsite.get_absolute_url(), article.get_absolute_url()):
         page = client.get(url).content.decode()
         notice = page.split('class="archive-notice"')[1].split("</div>")[0]
-        assert "Đơn vị đã kết thúc hoạt động" in notice and "trang được lưu trữ" in notice
+        assert "Đơn vị đã kết thúc hoạt động từ 01/07/2025; trang được lưu trữ" in notice
         assert f'href="{successor.get_absolute_url()}"' in notice
 
 
@@ -191,7 +195,7 @@ def test_deleting_a_unit_with_a_subsite_is_refused_without_error(client, archive
     subsite = archive[0]
     admin_user = django_user_model.objects.create_superuser("boss", password="pass-1234-xyz")
     client.force_login(admin_user)
-    url = f"/admin/reports/district/{subsite.unit_id}/delete/"
+    url = f"/admin/reports/unit/{subsite.unit_id}/delete/"
     page = client.get(url)
     assert page.status_code == 200
     assert subsite.name in page.content.decode()  # named as what protects the unit

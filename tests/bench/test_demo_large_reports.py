@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from reports.demo_large import seed_large_reports
-from reports.models import CampaignReport, District, ExemplaryModel, FieldResult, ReportingPeriod
+from reports.models import CampaignReport, ExemplaryModel, FieldResult, ReportingPeriod, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_bulk_reports_cover_every_unit_and_period_with_valid_figures():
     assert CampaignReport.objects.count() == 0
     assert seed_large_reports(units=30, periods=3) == 90
-    assert CampaignReport.objects.values("district", "period").distinct().count() == 90
-    assert District.objects.count() >= 30 and ReportingPeriod.objects.count() >= 3
+    assert CampaignReport.objects.values("unit", "period").distinct().count() == 90
+    assert Unit.objects.count() >= 30 and ReportingPeriod.objects.count() >= 3
     assert FieldResult.objects.count() == 90 * FieldResult.objects.values("field").distinct().count()
     for result in FieldResult.objects.all():
         assert result.commended_collective <= result.recognized_collective <= result.registered_collective

@@ -3,8 +3,8 @@ import importlib
 import pytest
 from django.apps import apps
 
-from reports.models import District, Field
-from tests.factories import make_district_user, make_province_user
+from reports.models import Field, Unit
+from tests.factories import make_province_user, make_unit_user
 
 
 @pytest.fixture(autouse=True)
@@ -12,18 +12,25 @@ def _seeded_units_and_fields(db):
     """The units and fields of the data migration, put back if a transactional test elsewhere
     flushed the database (flushing drops migration data)."""
     seed = importlib.import_module("reports.migrations.0002_seed_districts_and_fields").seed
-    seed(apps, None)
+    seed(_RenamedApps(), None)
+
+
+class _RenamedApps:
+    """The app registry as the 0002 data migration knew it: its `District` is today's `Unit`."""
+
+    def get_model(self, app_label, name):
+        return apps.get_model(app_label, {"District": "Unit"}.get(name, name))
 
 
 @pytest.fixture
 def con_cuong(db):
     """Seeded by the reports data migration."""
-    return District.objects.get(name="Huyện Con Cuông")
+    return Unit.objects.get(name="Huyện Con Cuông")
 
 
 @pytest.fixture
 def ky_son(db):
-    return District.objects.get(name="Huyện Kỳ Sơn")
+    return Unit.objects.get(name="Huyện Kỳ Sơn")
 
 
 @pytest.fixture
@@ -34,12 +41,12 @@ def fields(db):
 
 @pytest.fixture
 def district_user(con_cuong):
-    return make_district_user("canbo-concuong", con_cuong)
+    return make_unit_user("canbo-concuong", con_cuong)
 
 
 @pytest.fixture
 def district2_user(ky_son):
-    return make_district_user("canbo-kyson", ky_son)
+    return make_unit_user("canbo-kyson", ky_son)
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ window.addEventListener("load", function () {
 def test_totals_follow_typing_and_a_model_row_can_be_added(
     live_server, district_client, con_cuong, fields, tmp_path
 ):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     FieldResultFactory(report=report, field=fields[0], **figures(10, 6))
     FieldResultFactory(report=report, field=fields[1], **figures(17, 12))
     html = district_client.get(report.get_absolute_url()).content.decode()

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -6,15 +6,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from reports.models import CampaignReport, District, ExemplaryModel, Field, FieldResult, WorkflowError
+from reports.models import (
+    CampaignReport,
+    ExemplaryModel,
+    Field,
+    FieldResult,
+    Unit,
+    WorkflowError,
+    former_district_map,
+)
 from tests.factories import (
     ApprovedReportFactory,
     CampaignReportFactory,
-    DistrictFactory,
     ExemplaryModelFactory,
     FieldResultFactory,
     ReportingPeriodFactory,
     SubmittedReportFactory,
+    UnitFactory,
     figures,
     image_file,
     make_user,
@@ -24,9 +32,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seed_has_the_province_units_and_five_fields():
-    names = set(District.objects.values_list("name", flat=True))
+    names = set(Unit.objects.values_list("name", flat=True))
     assert {"Huyện Con Cuông", "Huyện Kỳ Sơn", "Thành phố Vinh", "Đảng ủy Khối các cơ quan tỉnh"} <= names
-    assert District.objects.exclude(kind=District.Kind.PARTY_COMMITTEE).count() == 21
+    assert Unit.objects.exclude(kind=Unit.Kind.PARTY_COMMITTEE).count() == 21
     assert list(Field.objects.active().values_list("name", flat=True)) == [
         "Kinh tế",
         "Văn hóa – xã hội",
@@ -37,7 +45,7 @@ def test_seed_has_the_province_units_and_five_fields():
 
 
 def test_seeded_district_slugs_drop_the_marks():
-    assert District.objects.get(name="Huyện Đô Lương").slug == "huyen-do-luong"
+    assert Unit.objects.get(name="Huyện Đô Lương").slug == "huyen-do-luong"
 
 
 # --- Scoping --------------------------------------------------------------------------------
@@ -49,8 +57,8 @@ def test_province_staff_see_every_report(province_user):
 
 
 def test_district_staff_see_only_their_own_district(district_user, con_cuong, ky_son):
-    own = CampaignReportFactory(district=con_cuong)
-    CampaignReportFactory(district=ky_son)
+    own = CampaignReportFactory(unit=con_cuong)
+    CampaignReportFactory(unit=ky_son)
     assert list(CampaignReport.objects.visible_to(district_user)) == [own]
 
 
@@ -84,8 +92,8 @@ def test_approve_records_the_reviewer(province_user):
 def test_return_needs_a_note(province_user):
     report = SubmittedReportFactory()
     with pytest.raises(WorkflowError):
-        report.return_to_district(province_user, "  ")
-    report.return_to_district(province_user, "Thiếu ảnh mô hình.")
+        report.return_to_unit(province_user, "  ")
+    report.return_to_unit(province_user, "Thiếu ảnh mô hình.")
     assert report.status == CampaignReport.Status.RETURNED
     assert report.review_note == "Thiếu ảnh mô hình."
 
@@ -103,7 +111,7 @@ def test_an_approved_report_cannot_be_submitted_again(district_user):
 def test_resubmitting_a_returned_report_keeps_the_first_submission_time(district_user, province_user):
     report = SubmittedReportFactory(first_submitted_at=timezone.now() - timedelta(days=5))
     first = report.first_submitted_at
-    report.return_to_district(province_user, "Sửa lại.")
+    report.return_to_unit(province_user, "Sửa lại.")
     report.submit(district_user)
     assert report.first_submitted_at == first
     assert report.submitted_at > first
@@ -120,7 +128,7 @@ def test_late_means_first_submitted_after_the_deadline_day():
 def test_one_report_per_district_and_period():
     report = CampaignReportFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        CampaignReportFactory(district=report.district, period=report.period)
+        CampaignReportFactory(unit=report.unit, period=report.period)
 
 
 def test_summary_is_sanitized_on_save():
@@ -160,20 +168,48 @@ def test_stage_totals_add_collective_and_individual():
 # --- Units and models -----------------------------------------------------------------------
 
 
-def test_current_follows_successors_to_the_unit_of_today():
-    today = DistrictFactory(name="Thành phố Mới")
-    middle = DistrictFactory(name="Thị xã Giữa", is_active=False, successor=today)
-    old = DistrictFactory(name="Thị xã Cũ", is_active=False, successor=middle)
-    assert old.current() == today
-    assert today.current() == today
+def test_former_district_follows_district_merges_to_the_last_district():
+    today = UnitFactory(name="Thành phố Mới", kind="city")
+    middle = UnitFactory(name="Thị xã Giữa", kind="town", valid_to=date(2020, 1, 1))
+    old = UnitFactory(name="Thị xã Cũ", kind="town", valid_to=date(2015, 1, 1))
+    today.predecessors.add(middle)
+    middle.predecessors.add(old)
+    groups = former_district_map()
+    assert groups[old.pk] == today
+    assert groups[today.pk] == today
 
 
-def test_current_survives_a_successor_cycle():
-    a = DistrictFactory()
-    b = DistrictFactory(successor=a)
-    a.successor = b
-    a.save()
-    assert a.current() in (a, b)
+def test_a_commune_maps_to_the_former_district_its_territory_came_from():
+    huyen = UnitFactory(name="Huyện Cũ", kind="district", valid_to=date(2025, 6, 30))
+    xa = UnitFactory(name="Xã Mới", kind="commune", valid_from=date(2025, 7, 1))
+    committee = UnitFactory(name="Đảng ủy Mới", kind="party_committee", valid_from=date(2025, 7, 1))
+    xa.predecessors.add(huyen)
+    groups = former_district_map()
+    assert groups[xa.pk] == huyen
+    assert groups[committee.pk] is None
+
+
+def test_former_district_map_survives_a_cycle():
+    a = UnitFactory(kind="town")
+    b = UnitFactory(kind="town")
+    a.predecessors.add(b)
+    b.predecessors.add(a)
+    assert former_district_map()[a.pk] in (a, b)
+
+
+def test_in_force_counts_the_last_day_and_not_the_day_after():
+    unit = UnitFactory(valid_from=date(2020, 1, 1), valid_to=date(2025, 6, 30))
+    assert unit in Unit.objects.in_force(date(2025, 6, 30))
+    assert unit not in Unit.objects.in_force(date(2025, 7, 1))
+    assert unit not in Unit.objects.in_force(date(2019, 12, 31))
+    assert unit.is_in_force(date(2025, 6, 30)) and not unit.is_in_force(date(2025, 7, 1))
+
+
+def test_valid_to_before_valid_from_is_refused_on_the_field():
+    unit = UnitFactory.build(name="Xã Thử", valid_from=date(2025, 7, 1), valid_to=date(2025, 6, 30))
+    with pytest.raises(ValidationError) as error:
+        unit.full_clean()
+    assert "valid_to" in error.value.message_dict
 
 
 def test_model_photo_is_reencoded_as_jpeg():
@@ -195,7 +231,7 @@ def test_showcased_keeps_recognized_and_commended_models_of_approved_reports():
 
 
 def test_quota_warning_when_more_models_than_allowed(con_cuong):
-    report = CampaignReportFactory(district=con_cuong)
-    report.period.quotas.create(district_kind=con_cuong.kind, collective=1, individual=5)
+    report = CampaignReportFactory(unit=con_cuong)
+    report.period.quotas.create(unit_kind=con_cuong.kind, collective=1, individual=5)
     ExemplaryModelFactory.create_batch(2, report=report, kind=ExemplaryModel.Kind.COLLECTIVE)
     assert report.quota_warnings() == ["Số mô hình tập thể (2) vượt chỉ tiêu 1 của kỳ này cho huyện."]

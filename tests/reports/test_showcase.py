@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from reports.models import CampaignReport, ExemplaryModel, StaffProfile
-from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP
+from reports.roles import PROVINCE_GROUP, UNIT_GROUP
 from tests.factories import (
     ApprovedReportFactory,
     CampaignReportFactory,
@@ -48,7 +48,7 @@ def test_a_hidden_models_page_is_404(client):
 
 def test_model_page_shows_district_field_holder_results_and_photo(client, con_cuong, fields):
     model = ExemplaryModelFactory(
-        report=ApprovedReportFactory(district=con_cuong),
+        report=ApprovedReportFactory(unit=con_cuong),
         field=fields[1],
         holder="Ông Lô Văn Hợi, bản Nưa",
         results="Cả bản bỏ hủ tục.",
@@ -74,16 +74,14 @@ def test_showcase_filters_by_field_district_and_year(client, con_cuong, ky_son, 
     target = ExemplaryModelFactory(
         name="Mô hình cần tìm",
         field=fields[0],
-        report=ApprovedReportFactory(district=con_cuong, period=p2024),
+        report=ApprovedReportFactory(unit=con_cuong, period=p2024),
     )
+    ExemplaryModelFactory(name="Khác lĩnh vực", field=fields[1], report=ApprovedReportFactory(unit=con_cuong))
     ExemplaryModelFactory(
-        name="Khác lĩnh vực", field=fields[1], report=ApprovedReportFactory(district=con_cuong)
-    )
-    ExemplaryModelFactory(
-        name="Khác đơn vị", field=fields[0], report=ApprovedReportFactory(district=ky_son, period=p2024)
+        name="Khác đơn vị", field=fields[0], report=ApprovedReportFactory(unit=ky_son, period=p2024)
     )
     ExemplaryModelFactory(name="Khác năm", field=fields[0], report=ApprovedReportFactory(period=p2025))
-    response = client.get(SHOWCASE, {"field": fields[0].pk, "district": con_cuong.slug, "year": 2024})
+    response = client.get(SHOWCASE, {"field": fields[0].pk, "unit": con_cuong.slug, "year": 2024})
     assert [m.name for m in response.context["exemplary_models"]] == [target.name]
 
 
@@ -108,7 +106,7 @@ def test_showcase_query_count_does_not_grow_with_models(client, models, django_a
 def test_groups_have_their_permissions():
     from django.contrib.auth.models import Group
 
-    district = set(Group.objects.get(name=DISTRICT_GROUP).permissions.values_list("codename", flat=True))
+    district = set(Group.objects.get(name=UNIT_GROUP).permissions.values_list("codename", flat=True))
     province = set(Group.objects.get(name=PROVINCE_GROUP).permissions.values_list("codename", flat=True))
     assert "change_campaignreport" in district and "review_campaignreport" not in district
     assert "review_campaignreport" in province and "change_campaignreport" not in province
@@ -119,11 +117,11 @@ def test_seed_demo_creates_the_report_accounts_and_reports_in_every_status(setti
     call_command("seed_demo", stdout=__import__("io").StringIO())
     users = get_user_model().objects
     assert users.get(username="province").groups.filter(name=PROVINCE_GROUP).exists()
-    assert StaffProfile.objects.get(user__username="district").district.name == "Huyện Con Cuông"
-    assert StaffProfile.objects.get(user__username="district2").district.name == "Huyện Kỳ Sơn"
+    assert StaffProfile.objects.get(user__username="district").unit.name == "Huyện Con Cuông"
+    assert StaffProfile.objects.get(user__username="district2").unit.name == "Huyện Kỳ Sơn"
     assert users.get(username="district").check_password("danvan-demo-2026")
     assert set(CampaignReport.objects.values_list("status", flat=True)) == set(CampaignReport.Status.values)
-    con_cuong_2020 = CampaignReport.objects.get(district__name="Huyện Con Cuông", period__name="Năm 2020")
+    con_cuong_2020 = CampaignReport.objects.get(unit__name="Huyện Con Cuông", period__name="Năm 2020")
     assert sum(r.registered for r in con_cuong_2020.field_results.all()) == 53
 
 

@@ -1,6 +1,6 @@
 import csv
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -12,10 +12,10 @@ from reports.demo import CON_CUONG_2020, KY_SON_TERM
 from tests.factories import (
     ApprovedReportFactory,
     CampaignReportFactory,
-    DistrictFactory,
     FieldResultFactory,
     ReportingPeriodFactory,
     SubmittedReportFactory,
+    UnitFactory,
     figures,
 )
 
@@ -38,9 +38,9 @@ EXPECTED_TOTALS = (890 + 53 + 156, 486 + 38 + 123, 74 + 18 + 101)
 def real_period(fields, con_cuong, ky_son):
     """One period with the three real reports, approved."""
     period = ReportingPeriodFactory(name="Kỳ số liệu thật")
-    cang_long = DistrictFactory(name="Huyện Càng Long")
+    cang_long = UnitFactory(name="Huyện Càng Long")
     for district, rows in ((cang_long, CANG_LONG_2017), (con_cuong, CON_CUONG_2020), (ky_son, KY_SON_TERM)):
-        report = ApprovedReportFactory(district=district, period=period)
+        report = ApprovedReportFactory(unit=district, period=period)
         for field, row in zip(fields, rows, strict=True):
             FieldResultFactory(report=report, field=field, **figures(*row))
     return period
@@ -98,18 +98,16 @@ def test_submitted_reports_count_only_with_the_switch(province_client, fields):
 
 def test_completeness_lists_who_has_not_submitted_and_who_was_late(province_client, con_cuong, ky_son):
     period = ReportingPeriodFactory(deadline=timezone.localdate() - timedelta(days=2))
-    on_time = DistrictFactory(name="Huyện Đúng Hạn")
-    late = DistrictFactory(name="Huyện Nộp Muộn")
-    SubmittedReportFactory(
-        district=on_time, period=period, first_submitted_at=timezone.now() - timedelta(days=3)
-    )
-    ApprovedReportFactory(district=late, period=period, first_submitted_at=timezone.now())
-    CampaignReportFactory(district=con_cuong, period=period)  # still a draft
+    on_time = UnitFactory(name="Huyện Đúng Hạn")
+    late = UnitFactory(name="Huyện Nộp Muộn")
+    SubmittedReportFactory(unit=on_time, period=period, first_submitted_at=timezone.now() - timedelta(days=3))
+    ApprovedReportFactory(unit=late, period=period, first_submitted_at=timezone.now())
+    CampaignReportFactory(unit=con_cuong, period=period)  # still a draft
     summary = province_client.get(_url(period)).context["summary"]
     assert con_cuong in summary.missing
     assert ky_son in summary.missing  # no report at all
     assert on_time not in summary.missing and late not in summary.missing
-    assert [r.district for r in summary.late] == [late]
+    assert [r.unit for r in summary.late] == [late]
     assert "Chưa nộp" in province_client.get(_url(period)).content.decode()
 
 
@@ -122,30 +120,30 @@ def test_missing_units_are_marked_overdue_only_after_the_deadline(province_clien
 
 def test_a_retired_unit_keeps_its_row_in_its_period(province_client, fields):
     period = ReportingPeriodFactory()
-    successor = DistrictFactory(name="Thành phố Sau Sáp Nhập")
-    retired = DistrictFactory(name="Thị xã Đã Sáp Nhập", is_active=False, successor=successor)
+    successor = UnitFactory(name="Thành phố Sau Sáp Nhập")
+    retired = UnitFactory(name="Thị xã Đã Sáp Nhập", valid_to=timezone.localdate() - timedelta(days=400))
+    successor.predecessors.add(retired)
     FieldResultFactory(
-        report=ApprovedReportFactory(district=retired, period=period), field=fields[0], **figures(4)
+        report=ApprovedReportFactory(unit=retired, period=period), field=fields[0], **figures(4)
     )
     summary = province_client.get(_url(period)).context["summary"]
-    row = next(r for r in summary.rows if r.district == retired)
+    row = next(r for r in summary.rows if r.unit == retired)
     assert row.total.registered == 4
     assert retired not in summary.missing
 
 
 def test_figures_across_years_follow_the_successor(province_client, fields):
-    successor = DistrictFactory(name="Thành phố Kế Thừa")
-    retired = DistrictFactory(name="Thị xã Cũ", is_active=False, successor=successor)
+    successor = UnitFactory(name="Thành phố Kế Thừa")
+    retired = UnitFactory(name="Thị xã Cũ", kind="town", valid_to=timezone.localdate() - timedelta(days=400))
+    successor.predecessors.add(retired)
     old = ReportingPeriodFactory(name="Năm 2023", year=2023)
     new = ReportingPeriodFactory(name="Năm 2026", year=2026)
+    FieldResultFactory(report=ApprovedReportFactory(unit=retired, period=old), field=fields[0], **figures(7))
     FieldResultFactory(
-        report=ApprovedReportFactory(district=retired, period=old), field=fields[0], **figures(7)
-    )
-    FieldResultFactory(
-        report=ApprovedReportFactory(district=successor, period=new), field=fields[0], **figures(9)
+        report=ApprovedReportFactory(unit=successor, period=new), field=fields[0], **figures(9)
     )
     trend = province_client.get(reverse("reports:summary_index")).context["trend"]
-    assert [row.district for row in trend] == [successor]
+    assert [row.unit for row in trend] == [successor]
     assert [c.registered for c in trend[0].cells if c.registered] == [7, 9]
 
 
@@ -198,7 +196,7 @@ def test_xlsx_query_count_does_not_grow_with_units(
 
 def test_a_kept_summary_is_renewed_by_a_review_and_a_figure_change(province_client, fields, con_cuong):
     period = ReportingPeriodFactory()
-    report = SubmittedReportFactory(district=con_cuong, period=period)
+    report = SubmittedReportFactory(unit=con_cuong, period=period)
     result = FieldResultFactory(report=report, field=fields[0], **figures(10))
     for _ in range(2):  # built, then kept
         assert 'data-total="registered">0<' in province_client.get(_url(period)).content.decode()
@@ -219,7 +217,7 @@ def test_a_district_never_gets_the_province_summary_kept_for_others(
     period = ReportingPeriodFactory()
     for district, n in ((con_cuong, 4), (ky_son, 7)):
         FieldResultFactory(
-            report=ApprovedReportFactory(district=district, period=period), field=fields[0], **figures(n)
+            report=ApprovedReportFactory(unit=district, period=period), field=fields[0], **figures(n)
         )
     assert 'data-total="registered">11<' in province_client.get(_url(period)).content.decode()
     district_client = Client()
@@ -227,3 +225,15 @@ def test_a_district_never_gets_the_province_summary_kept_for_others(
     html = district_client.get(_url(period)).content.decode()
     assert 'data-total="registered">4<' in html
     assert ky_son.name not in html
+
+
+def test_a_period_expects_the_units_in_force_on_its_deadline(province_client, fields):
+    old = UnitFactory(name="Huyện Đã Giải Thể", kind="district", valid_to=date(2025, 6, 30))
+    new = UnitFactory(name="Xã Mới Lập", kind="commune", valid_from=date(2025, 7, 1))
+    p2024 = ReportingPeriodFactory(name="Năm 2024 thử", year=2024, deadline=date(2024, 12, 15))
+    p2026 = ReportingPeriodFactory(name="Năm 2026 thử", year=2026, deadline=date(2026, 12, 15))
+    s2024 = province_client.get(_url(p2024)).context["summary"]
+    s2026 = province_client.get(_url(p2026)).context["summary"]
+    assert old in s2024.missing and new not in s2024.missing
+    assert new in s2026.missing and old not in s2026.missing
+    assert old not in [row.unit for row in s2026.rows]

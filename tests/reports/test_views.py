@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports.models import CampaignReport, ExemplaryModel, FieldResult, ReportingPeriod, WorkflowError
 from tests.factories import (
@@ -39,8 +42,8 @@ def test_staff_pages_send_anonymous_visitors_to_the_login(client):
 
 
 def test_list_shows_only_my_districts_reports(district_client, con_cuong, ky_son):
-    mine = CampaignReportFactory(district=con_cuong)
-    theirs = CampaignReportFactory(district=ky_son)
+    mine = CampaignReportFactory(unit=con_cuong)
+    theirs = CampaignReportFactory(unit=ky_son)
     html = district_client.get(LIST).content.decode()
     assert f'href="{mine.get_absolute_url()}"' in html
     assert f'href="{theirs.get_absolute_url()}"' not in html
@@ -54,12 +57,12 @@ def test_province_list_filters_by_status(province_client):
 
 
 def test_another_districts_report_is_404(district_client, ky_son):
-    other = CampaignReportFactory(district=ky_son)
+    other = CampaignReportFactory(unit=ky_son)
     assert district_client.get(other.get_absolute_url()).status_code == 404
 
 
 def test_editing_another_districts_report_is_404_and_changes_nothing(district_client, ky_son, fields):
-    other = CampaignReportFactory(district=ky_son, summary="<p>Gốc</p>")
+    other = CampaignReportFactory(unit=ky_son, summary="<p>Gốc</p>")
     data = report_form_data(rows={fields[0]: (9, 9, 0, 0, 0, 0)}, summary="<p>Sửa trộm</p>")
     assert district_client.post(other.get_absolute_url(), data).status_code == 404
     other.refresh_from_db()
@@ -70,10 +73,10 @@ def test_editing_another_districts_report_is_404_and_changes_nothing(district_cl
 def test_district_export_holds_only_their_own_district(district_client, con_cuong, ky_son, fields):
     period = ReportingPeriodFactory()
     FieldResultFactory(
-        report=ApprovedReportFactory(district=con_cuong, period=period), field=fields[0], **figures(7)
+        report=ApprovedReportFactory(unit=con_cuong, period=period), field=fields[0], **figures(7)
     )
     FieldResultFactory(
-        report=ApprovedReportFactory(district=ky_son, period=period), field=fields[0], **figures(900)
+        report=ApprovedReportFactory(unit=ky_son, period=period), field=fields[0], **figures(900)
     )
     url = reverse("reports:summary", args=[period.slug])
     csv = district_client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
@@ -83,7 +86,7 @@ def test_district_export_holds_only_their_own_district(district_client, con_cuon
 
 
 def test_district_staff_cannot_review(district_client, con_cuong):
-    report = SubmittedReportFactory(district=con_cuong)
+    report = SubmittedReportFactory(unit=con_cuong)
     response = district_client.post(reverse("reports:review", args=[report.pk]), {"action": "approve"})
     assert response.status_code == 403
     report.refresh_from_db()
@@ -97,7 +100,7 @@ def test_district_files_a_draft_for_an_open_period(district_client, district_use
     period = ReportingPeriodFactory()
     data = report_form_data(period=period, rows={fields[0]: (16, 0, 5, 0, 2, 0)})
     response = district_client.post(CREATE, data)
-    report = CampaignReport.objects.get(district=con_cuong, period=period)
+    report = CampaignReport.objects.get(unit=con_cuong, period=period)
     assert response.status_code == 302
     assert response["Location"] == report.get_absolute_url()
     assert report.status == CampaignReport.Status.DRAFT
@@ -115,7 +118,7 @@ def test_a_closed_period_takes_no_new_report(district_client, con_cuong):
 
 
 def test_a_second_report_for_the_same_period_is_refused(district_client, con_cuong):
-    existing = CampaignReportFactory(district=con_cuong)
+    existing = CampaignReportFactory(unit=con_cuong)
     response = district_client.post(CREATE, report_form_data(period=existing.period))
     assert "Kỳ này đã đóng hoặc đơn vị đã có báo cáo cho kỳ này." in response.content.decode()
     assert CampaignReport.objects.filter(period=existing.period).count() == 1
@@ -126,7 +129,7 @@ def test_province_staff_cannot_file_a_report(province_client):
 
 
 def test_submitting_locks_the_report(district_client, district_user, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     data = report_form_data(rows={fields[1]: (29, 0, 0, 0, 0, 0)}, action="submit")
     district_client.post(report.get_absolute_url(), data)
     report.refresh_from_db()
@@ -138,7 +141,7 @@ def test_submitting_locks_the_report(district_client, district_user, con_cuong, 
 
 
 def test_a_draft_in_a_closed_period_is_kept_but_not_submitted(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong, period=ReportingPeriodFactory(is_open=False))
+    report = CampaignReportFactory(unit=con_cuong, period=ReportingPeriodFactory(is_open=False))
     page = district_client.get(report.get_absolute_url()).content.decode()
     assert 'id="period-closed"' in page
     assert 'value="submit"' not in page  # no "Nộp báo cáo" button to press
@@ -158,7 +161,7 @@ def test_a_draft_in_a_closed_period_is_kept_but_not_submitted(district_client, c
 
 
 def test_a_returned_report_may_come_back_after_the_period_closed(district_client, con_cuong, fields):
-    report = ReturnedReportFactory(district=con_cuong, period=ReportingPeriodFactory(is_open=False))
+    report = ReturnedReportFactory(unit=con_cuong, period=ReportingPeriodFactory(is_open=False))
     data = report_form_data(rows={fields[0]: (4, 0, 0, 0, 0, 0)}, action="submit")
     district_client.post(report.get_absolute_url(), data)
     report.refresh_from_db()
@@ -166,7 +169,7 @@ def test_a_returned_report_may_come_back_after_the_period_closed(district_client
 
 
 def test_a_period_closed_while_the_form_was_open_refuses_the_submission(con_cuong, district_user):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     ReportingPeriod.objects.filter(pk=report.period_id).update(is_open=False)
     report.period.refresh_from_db()
     with pytest.raises(WorkflowError, match="khóa sổ"):
@@ -176,7 +179,7 @@ def test_a_period_closed_while_the_form_was_open_refuses_the_submission(con_cuon
 
 
 def test_submitting_without_summary_is_refused_but_a_draft_is_fine(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong, summary="")
+    report = CampaignReportFactory(unit=con_cuong, summary="")
     rows = {fields[0]: (3, 0, 0, 0, 0, 0)}
     response = district_client.post(
         report.get_absolute_url(), report_form_data(rows=rows, summary="", action="submit")
@@ -189,13 +192,13 @@ def test_submitting_without_summary_is_refused_but_a_draft_is_fine(district_clie
 
 
 def test_submitting_without_any_figure_is_refused(district_client, con_cuong):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     response = district_client.post(report.get_absolute_url(), report_form_data(action="submit"))
     assert "Cần nhập số liệu ít nhất một lĩnh vực trước khi nộp báo cáo." in response.content.decode()
 
 
 def test_models_rows_are_added_changed_and_removed(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     keep = ExemplaryModelFactory(report=report, name="Mô hình giữ lại")
     drop = ExemplaryModelFactory(report=report, name="Mô hình bỏ đi")
     new = {
@@ -244,7 +247,7 @@ def _post_figures(client, report, fields, row, **extra):
     ],
 )
 def test_a_bad_figure_is_refused_on_that_figure(district_client, con_cuong, fields, row, bad_field, message):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     response = _post_figures(district_client, report, fields, row)
     assert response.status_code == 200
     form = next(f for f in response.context["filing"].table.forms if f.instance.field == fields[0])
@@ -254,7 +257,7 @@ def test_a_bad_figure_is_refused_on_that_figure(district_client, con_cuong, fiel
 
 
 def test_after_an_error_everything_typed_is_shown_again(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong, summary="")
+    report = CampaignReportFactory(unit=con_cuong, summary="")
     model = {"name": "Mô hình chưa lưu", "field": fields[0].pk, "kind": "individual", "holder": "Ông A"}
     model["stage"] = "registered"
     response = _post_figures(district_client, report, fields, ("12", "-1", "", "", "", ""), models=[model])
@@ -267,7 +270,7 @@ def test_after_an_error_everything_typed_is_shown_again(district_client, con_cuo
 
 
 def test_server_totals_add_up_the_typed_figures(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     rows = {fields[0]: (10, 6, 7, 4, 3, 2), fields[1]: (17, 12, 12, 8, 5, 3)}
     district_client.post(report.get_absolute_url(), report_form_data(rows=rows))
     html = district_client.get(report.get_absolute_url()).content.decode()
@@ -301,8 +304,8 @@ def test_returning_without_a_note_asks_for_one(province_client):
 def test_the_district_sees_the_note_and_can_fix_and_resubmit(
     district_client, province_user, con_cuong, fields
 ):
-    report = SubmittedReportFactory(district=con_cuong)
-    report.return_to_district(province_user, "Bổ sung số liệu quốc phòng – an ninh.")
+    report = SubmittedReportFactory(unit=con_cuong)
+    report.return_to_unit(province_user, "Bổ sung số liệu quốc phòng – an ninh.")
     page = district_client.get(report.get_absolute_url()).content.decode()
     assert "Bổ sung số liệu quốc phòng – an ninh." in page
     assert 'id="report-form"' in page
@@ -334,7 +337,7 @@ def test_review_buttons_show_only_on_submitted_reports(province_client):
 def test_history_shows_who_changed_which_figure(district_client, district_user, con_cuong, fields):
     district_user.first_name, district_user.last_name = "Mai", "Lô Thị"
     district_user.save()
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     district_client.post(report.get_absolute_url(), report_form_data(rows={fields[0]: (5, 0, 0, 0, 0, 0)}))
     district_client.post(report.get_absolute_url(), report_form_data(rows={fields[0]: (8, 0, 0, 0, 0, 0)}))
     history = district_client.get(report.get_absolute_url()).context["history"]
@@ -358,7 +361,7 @@ def test_saving_keeps_a_stored_photo_without_checking_it_again(district_client, 
     """An existing photo is not re-uploaded by the browser; saving must not choke on it."""
     from tests.factories import image_file
 
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     model = ExemplaryModelFactory(report=report, photo=image_file())
     photo = model.photo.name
     response = district_client.post(report.get_absolute_url(), report_form_data(existing=[(model, {})]))
@@ -370,7 +373,7 @@ def test_saving_keeps_a_stored_photo_without_checking_it_again(district_client, 
 def test_a_fake_image_is_refused_on_the_photo(district_client, con_cuong, fields):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    report = CampaignReportFactory(district=con_cuong)
+    report = CampaignReportFactory(unit=con_cuong)
     model = {"name": "Mô hình có ảnh giả", "field": fields[0].pk, "kind": "collective", "holder": "Xã A"}
     model["stage"] = "registered"
     model["photo"] = SimpleUploadedFile("anh.jpg", b"<?php echo 1; ?>", content_type="image/jpeg")
@@ -408,17 +411,17 @@ def test_read_only_report_query_count_does_not_grow_with_models(
 
 
 def test_the_form_shows_the_quota_for_the_units_kind(district_client, con_cuong):
-    report = CampaignReportFactory(district=con_cuong)
-    report.period.quotas.create(district_kind="district", collective=10, individual=15)
-    report.period.quotas.create(district_kind="party_committee", collective=5, individual=7)
+    report = CampaignReportFactory(unit=con_cuong)
+    report.period.quotas.create(unit_kind="district", collective=10, individual=15)
+    report.period.quotas.create(unit_kind="party_committee", collective=5, individual=7)
     html = district_client.get(report.get_absolute_url()).content.decode()
     assert "tối đa 10 mô hình tập thể, 15 mô hình cá nhân" in html
     assert "tối đa 5 mô hình tập thể" not in html
 
 
 def test_saving_past_the_quota_warns_but_saves(district_client, con_cuong, fields):
-    report = CampaignReportFactory(district=con_cuong)
-    report.period.quotas.create(district_kind="district", collective=0, individual=15)
+    report = CampaignReportFactory(unit=con_cuong)
+    report.period.quotas.create(unit_kind="district", collective=0, individual=15)
     model = {"name": "Mô hình vượt chỉ tiêu", "field": fields[0].pk, "kind": "collective", "holder": "Xã A"}
     model["stage"] = "registered"
     response = district_client.post(report.get_absolute_url(), report_form_data(models=[model]), follow=True)
@@ -436,7 +439,7 @@ def test_a_report_filed_meanwhile_by_a_colleague_gives_a_message_not_a_crash(
 
     def valid_then_colleague_files(self, **kwargs):
         result = original(self, **kwargs)
-        CampaignReportFactory(district=con_cuong, period=period)  # the other tab wins the race
+        CampaignReportFactory(unit=con_cuong, period=period)  # the other tab wins the race
         return result
 
     monkeypatch.setattr(ReportFiling, "is_valid", valid_then_colleague_files)
@@ -444,3 +447,23 @@ def test_a_report_filed_meanwhile_by_a_colleague_gives_a_message_not_a_crash(
     assert response.status_code == 200
     assert "Đơn vị đã có báo cáo cho kỳ này" in response.content.decode()
     assert CampaignReport.objects.filter(period=period).count() == 1
+
+
+# --- Units over time ------------------------------------------------------------------------
+
+
+def test_a_unit_that_ended_cannot_file_for_a_period_after_its_end(district_client, con_cuong):
+    con_cuong.valid_to = timezone.localdate() - timedelta(days=1)
+    con_cuong.save()
+    period = ReportingPeriodFactory(name="Kỳ sau khi kết thúc")
+    assert "Kỳ sau khi kết thúc" not in district_client.get(CREATE).content.decode()
+    response = district_client.post(CREATE, report_form_data(period=period))
+    assert response.status_code == 200
+    assert not CampaignReport.objects.filter(unit=con_cuong, period=period).exists()
+
+
+def test_a_unit_files_for_a_period_whose_deadline_falls_in_its_days(district_client, con_cuong):
+    con_cuong.valid_to = timezone.localdate() + timedelta(days=60)
+    con_cuong.save()
+    ReportingPeriodFactory(name="Kỳ còn trong thời gian hoạt động")
+    assert "Kỳ còn trong thời gian hoạt động" in district_client.get(CREATE).content.decode()

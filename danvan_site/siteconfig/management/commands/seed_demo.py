@@ -9,7 +9,7 @@ from django.db import transaction
 from articles import demo as articles_demo
 from articles.roles import EDITOR_GROUP, WRITER_GROUP
 from reports import demo as reports_demo
-from reports.roles import DISTRICT_GROUP, PROVINCE_GROUP
+from reports.roles import PROVINCE_GROUP, UNIT_GROUP
 
 # username → (full name, groups, is_superuser)
 ACCOUNTS = {
@@ -18,8 +18,8 @@ ACCOUNTS = {
     "writer": ("Phóng viên Demo", [WRITER_GROUP], False),
     # The district links (Con Cuông, Kỳ Sơn) are set by reports.demo.seed_reports.
     "province": ("Cán bộ tỉnh Demo", [PROVINCE_GROUP], False),
-    "district": ("Cán bộ Con Cuông Demo", [DISTRICT_GROUP], False),
-    "district2": ("Cán bộ Kỳ Sơn Demo", [DISTRICT_GROUP], False),
+    "district": ("Cán bộ Con Cuông Demo", [UNIT_GROUP], False),
+    "district2": ("Cán bộ Kỳ Sơn Demo", [UNIT_GROUP], False),
     # An editor limited to one sub-site (Xã Con Cuông), set by articles.demo_subsites.
     "subsite": ("Biên tập viên xã Con Cuông Demo", [EDITOR_GROUP], False),
 }
