@@ -164,7 +164,12 @@ class SubsiteLimitedAdmin:
 class CategoryAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
     list_display = ("name", "parent", "subsite", "order", "in_menu")
     list_editable = ("order", "in_menu")
-    list_filter = ("in_menu", "subsite", "parent")
+    # Filters list only what the editor's rows use: a limited editor sees no other site's names.
+    list_filter = (
+        "in_menu",
+        ("subsite", admin.RelatedOnlyFieldListFilter),
+        ("parent", admin.RelatedOnlyFieldListFilter),
+    )
     list_select_related = ("parent", "subsite")
     search_fields = ("name",)
     prepopulated_fields = {}
@@ -263,7 +268,14 @@ class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
         "view_count",
         "preview_link",
     )
-    list_filter = (TrashFilter, "status", "subsite", "category", "is_featured", "published_at")
+    list_filter = (
+        TrashFilter,
+        "status",
+        ("subsite", admin.RelatedOnlyFieldListFilter),
+        ("category", admin.RelatedOnlyFieldListFilter),
+        "is_featured",
+        "published_at",
+    )
     list_select_related = ("category", "subsite")
     search_fields = ("title", "lead", "author_name")
     date_hierarchy = "published_at"
