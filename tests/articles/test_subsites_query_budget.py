@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db
 
 def _subsites(count, per_category):
     """`count` sub-sites with three menu categories each (one with a child), their articles,
-    and exemplary models of their units; the last successor of an archive."""
+    and exemplary models of their units; each carries on the work of one archive."""
     sites = []
-    for n in range(count):
+    for _ in range(count):
         subsite = SubsiteFactory(unit=UnitFactory(kind="commune"), links="Tỉnh | /")
         top = CategoryFactory(subsite=subsite)
         cats = [top, CategoryFactory(subsite=subsite, parent=top), CategoryFactory(subsite=subsite)]

@@ -77,6 +77,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = demo_large.seed_large_comments(stdout=self.stdout)
         self.stdout.write(f"Bình luận mới: {created}")
+        with transaction.atomic():
+            created = demo_large.seed_large_subsites(stdout=self.stdout)
+        self.stdout.write(f"Bài viết trang thành phần (đo hiệu năng) mới: {created}")
         from reports.demo_large import seed_large_reports
 
         with transaction.atomic():
