@@ -8,12 +8,14 @@ invented for the try-out; their images and the banners are drawn by the program.
 """
 
 import math
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
+
+from reports.models import Unit
 
 from .demo import _draw_text, draw_image
 from .models import Article, Category, Subsite
@@ -223,15 +225,13 @@ def draw_subsite_banner(name: str, seed: int) -> ContentFile:
     return ContentFile(out.getvalue(), name=f"banner-subsite-{seed}.jpg")
 
 
-def _unit(name: str):
-    """The seeded unit of that name; a commune missing from the seeded list is added."""
-    Unit = Subsite._meta.get_field("unit").related_model
+def _unit(name: str, predecessor: str | None):
+    """The seeded unit of that name; a commune missing from the seeded list is added, in force
+    from 01/07/2025 and carrying on the work of the former district it came from."""
     unit = Unit.objects.filter(name=name).first()
     if unit is None:
-        kind = next(
-            (value for value, label in Unit.Kind.choices if name.startswith(label)), Unit.Kind.choices[0][0]
-        )
-        unit = Unit.objects.create(name=name, kind=kind)
+        unit = Unit.objects.create(name=name, kind=Unit.Kind.COMMUNE, valid_from=date(2025, 7, 1))
+        unit.predecessors.add(*Unit.objects.filter(name=predecessor))
     return unit
 
 
