@@ -263,7 +263,7 @@ def seed_subsites(users=None, stdout=None) -> int:
             if year is None:
                 published_at = now - timedelta(days=k * 3 + n, hours=k)
             else:
-                published_at = timezone.make_aware(datetime(year, 3 + k, 10 + n, 9, 30))
+                published_at = timezone.make_aware(datetime(year, 2 + k, 10 + n, 9, 30))
             body = "".join(f"<p>{PARAGRAPHS[(k + j) % len(PARAGRAPHS)]}</p>" for j in range(3))
             article = Article(
                 title=title,
