@@ -180,7 +180,8 @@ class Subsite(TimeStamped):
         verbose_name="người biên tập",
         blank=True,
         related_name="subsites",
-        help_text="Phóng viên, biên tập viên chỉ làm việc với trang này (và các trang khác được giao). "
+        help_text="Phóng viên, biên tập viên chỉ làm việc với trang này (và các trang khác được giao); "
+        "biên tập viên của trang thành phần thuộc nhóm “Biên tập viên trang thành phần”. "
         "Người không được giao trang nào làm việc với toàn bộ trang tỉnh.",
     )
 

@@ -4,6 +4,10 @@ from danvan_site.roles import sync_groups
 
 WRITER_GROUP = "Phóng viên"
 EDITOR_GROUP = "Biên tập viên"
+# An editor of one or more sub-sites (given them in `Subsite.editors`): publishes and moderates
+# there, runs their menus and their banners — nothing of the province's site (its settings) and
+# no change to the tags every site shares.
+SUBSITE_EDITOR_GROUP = "Biên tập viên trang thành phần"
 
 GROUP_PERMISSIONS = {
     # Writers write and send for review; they cannot publish or moderate.
@@ -42,6 +46,15 @@ GROUP_PERMISSIONS = {
         "siteconfig.view_sitesettings",
     ],
 }
+
+
+GROUP_PERMISSIONS[SUBSITE_EDITOR_GROUP] = [
+    perm
+    for perm in GROUP_PERMISSIONS[EDITOR_GROUP]
+    if not perm.startswith("siteconfig.")
+    and perm not in ("articles.change_tag", "articles.delete_tag")
+    and perm != "articles.add_subsite"
+]
 
 
 def limited_subsite_ids(user) -> frozenset[int] | None:

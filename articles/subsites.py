@@ -8,6 +8,7 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from danvan_site import caching
+from danvan_site.text import fold
 
 from .models import Category, Subsite
 from .views import CategoryView, HomeBlocks
@@ -93,7 +94,7 @@ class SubsiteListView(TemplateView):
     def groups(self):
         def build():
             members = {key: [] for key, _ in self.GROUPS}
-            for site in sorted(Subsite.all_cached().values(), key=lambda s: s.name):
+            for site in sorted(Subsite.all_cached().values(), key=lambda s: (fold(s.name), s.name)):
                 members[self.group_of(site)].append(site)
             return [(key, title, members[key]) for key, title in self.GROUPS if members[key]]
 

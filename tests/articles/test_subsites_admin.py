@@ -28,7 +28,7 @@ def sites():
 
 @pytest.fixture
 def limited(sites):
-    user = make_user("coso", groups=["Biên tập viên"], is_staff=True)
+    user = make_user("coso", groups=["Biên tập viên trang thành phần"], is_staff=True)
     sites[0].editors.add(user)
     return user
 
@@ -182,3 +182,8 @@ def test_limited_editor_edits_their_subsite_but_not_who_owns_it(client, sites, l
     assert 'name="intro"' in page and 'name="unit"' not in page and 'name="editors"' not in page
     assert client.get(f"/admin/articles/subsite/{other.pk}/change/").status_code == 302
     assert client.get("/admin/articles/subsite/add/").status_code == 403
+
+
+def test_subsite_editor_cannot_touch_the_province_settings(client, limited):
+    client.force_login(limited)
+    assert client.get("/admin/siteconfig/sitesettings/").status_code == 403

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import demo as articles_demo
-from articles.roles import EDITOR_GROUP, WRITER_GROUP
+from articles.roles import EDITOR_GROUP, SUBSITE_EDITOR_GROUP, WRITER_GROUP
 from reports import demo as reports_demo
 from reports.roles import PROVINCE_GROUP, UNIT_GROUP
 
@@ -21,7 +21,7 @@ ACCOUNTS = {
     "district": ("Cán bộ Con Cuông Demo", [UNIT_GROUP], False),
     "district2": ("Cán bộ Kỳ Sơn Demo", [UNIT_GROUP], False),
     # An editor limited to one sub-site (Xã Con Cuông), set by articles.demo_subsites.
-    "subsite": ("Biên tập viên xã Con Cuông Demo", [EDITOR_GROUP], False),
+    "subsite": ("Biên tập viên xã Con Cuông Demo", [SUBSITE_EDITOR_GROUP], False),
 }
 
 
