@@ -208,3 +208,15 @@ def test_archive_group_permissions_exist():
     """Provincial editors make sub-sites (the group has the permission after migrate)."""
     editors = Group.objects.get(name="Biên tập viên")
     assert editors.permissions.filter(codename="add_subsite").exists()
+
+
+def test_archive_notice_follows_a_new_successor(client, archive):
+    """Linking another unit that carries on the work shows on the kept archive page at once."""
+    subsite = archive[0]
+    client.get(subsite.get_absolute_url())
+    newcomer = SubsiteFactory(name="Đảng ủy xã Mới Lập", unit=UnitFactory(kind="commune"))
+    client.get(subsite.get_absolute_url())
+    newcomer.unit.predecessors.add(subsite.unit)
+    page = client.get(subsite.get_absolute_url()).content.decode()
+    assert "Đảng ủy xã Mới Lập" not in page.split('class="archive-notice"')[0]
+    assert newcomer.unit.name in page.split('class="archive-notice"')[1].split("</div>")[0]
