@@ -72,7 +72,7 @@ def _categories() -> list[Category]:
     """The 12 categories, weighted: news ("Tin tức – Sự kiện" and its two children) is half the
     archive, as on the real sites, so its page 1,000 exists (20 articles a page)."""
     for extra in EXTRA_CATEGORIES:
-        Category.objects.get_or_create(name=extra, parent=None, defaults={"order": 50})
+        Category.objects.get_or_create(name=extra, parent=None, subsite=None, defaults={"order": 50})
     weighted = []
     for category in Category.objects.filter(subsite__isnull=True).select_related("parent"):
         family = category.parent or category

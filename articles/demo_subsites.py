@@ -42,7 +42,7 @@ SUBSITES = [
         True,
         "Trang của Ban Dân vận Huyện ủy Con Cuông (2017–2025), lưu trữ sau khi kết thúc hoạt động "
         "đơn vị hành chính cấp huyện.",
-        ["Tin hoạt động", "Dân vận khéo"],
+        ["Tin hoạt động", "Phong trào Dân vận khéo"],
         [
             (
                 "Con Cuông tổng kết công tác dân vận năm 2018",
@@ -82,7 +82,7 @@ SUBSITES = [
         True,
         "Trang của Ban Dân vận Huyện ủy Kỳ Sơn (2017–2025), lưu trữ sau khi kết thúc hoạt động "
         "đơn vị hành chính cấp huyện.",
-        ["Tin hoạt động", "Dân vận khéo"],
+        ["Tin hoạt động", "Phong trào Dân vận khéo"],
         [
             (
                 "Kỳ Sơn vận động đồng bào Mông định canh, định cư",
