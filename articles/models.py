@@ -201,8 +201,9 @@ class Subsite(TimeStamped):
             self.slug = unique_slug(Subsite, self.unit.slug or self.unit.name, instance_pk=self.pk)
         if images.is_new_upload(self.banner):
             # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
-            jpeg = images.reencode(self.banner.file, self.banner.name, 2000)
-            self.banner.save(jpeg.name, jpeg, save=False)
+            # Every page of the sub-site shows it: a light WebP copy, as the province's banner.
+            webp = images.banner(self.banner.file, self.banner.name)
+            self.banner.save(webp.name, webp, save=False)
         super().save(*args, **kwargs)
 
     @property
@@ -472,17 +473,31 @@ class Article(TimeStamped):
         permissions = [("publish_article", "Có thể xuất bản bài viết")]
         indexes = [
             # Lists are ordered by (-published_at, -id): with the id in the index, a page is an
-            # index seek (articles.pagination) and needs no sort.
-            models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_id"),
-            models.Index(fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_id"),
+            # index seek (articles.pagination) and needs no sort. Public lists never show the
+            # trash: without it in the index (partial), a section's count reads every row of the
+            # table instead of the index alone.
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                name="article_alive_pub_id",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_alive_cat_pub_id",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
             # No index holds `view_count`: each counted view rewrites it, and PostgreSQL updates a
             # row in place (HOT, no index touched) only when no indexed column changes.
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
             # A sub-site's home lists its own articles; "Tin từ cơ sở" every sub-site's, newest first.
-            models.Index(fields=["subsite", "status", "-published_at", "-id"], name="article_subsite_pub_id"),
+            models.Index(
+                fields=["subsite", "status", "-published_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="article_subsite_pub_id",
+            ),
             models.Index(
                 fields=["status", "-published_at", "-id"],
-                condition=Q(subsite__isnull=False),
+                condition=models.Q(subsite__isnull=False, deleted_at__isnull=True),
                 name="article_from_subsites",
             ),
         ]
@@ -574,8 +589,12 @@ class Article(TimeStamped):
         # Storage names always separate folders with "/", whatever the operating system.
         name = f.name.rsplit("/", 1)[-1]
         with f.open("rb") as src:
-            self.cover_thumb.save(name, images.thumbnail(src, name), save=False)
-            self.cover_large.save(name, images.content_width(src, name), save=False)
+            for field, make in (
+                (self.cover_thumb, images.thumbnail),
+                (self.cover_large, images.content_width),
+            ):
+                rendition = make(src, name)
+                field.save(rendition.name, rendition, save=False)
 
     def update_search_vector(self):
         """PostgreSQL only: title (A), lead (B) and body (C) in the unaccent text-search config."""

@@ -171,7 +171,7 @@ def test_banner_upload_is_reencoded(client, editor):
     png = image_file("banner.png", size=(1200, 160), fmt="PNG")
     assert client.post("/admin/articles/subsite/add/", subsite_form(unit, banner=png)).status_code == 302
     subsite = Subsite.objects.get()
-    assert subsite.banner.name.endswith(".jpg") and subsite.banner_width == 1200
+    assert subsite.banner.name.endswith(".webp") and subsite.banner_width == 1200
     assert subsite.slug == unit.slug
 
 
