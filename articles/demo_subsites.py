@@ -271,7 +271,7 @@ def seed_subsites(users=None, stdout=None) -> int:
                 body=body,
                 subsite=subsite,
                 category=categories[cat_index],
-                author_name=f"Ban Dân vận — {site_name}",
+                source=site_name,
                 status=Article.Status.PUBLISHED,
                 published_at=published_at,
                 is_featured=k == 0,
