@@ -32,11 +32,12 @@ def subsite_field_messages(allowed) -> dict:
 
 
 class SiteLabelChoiceField(forms.ModelChoiceField):
-    """Categories labelled with their site, so a province editor sees where each belongs."""
+    """A sub-site's categories labelled with their sub-site, so an editor sees where each
+    belongs (the province's keep their plain names)."""
 
     def label_from_instance(self, obj):
         site = Subsite.cached(obj.subsite_id)
-        return f"{obj} — {site.name}" if site else f"{obj} — trang tỉnh"
+        return f"{obj} — {site.name}" if site else str(obj)
 
 
 class ArticleAdminForm(forms.ModelForm):
