@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap, SubsiteSitemap
 from articles.views import RobotsView
+from commission.sitemaps import CommissionSitemap
 from danvan_site.views import healthz
 from reports.sitemaps import ExemplaryModelSitemap
 
@@ -21,6 +22,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "subsites": SubsiteSitemap,
     "models": ExemplaryModelSitemap,
+    "commission": CommissionSitemap,
 }
 
 urlpatterns = [
@@ -34,6 +36,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Before articles: its patterns are broad.
     path("", include("reports.urls")),
+    path("", include("commission.urls")),
     path("", include("articles.urls")),
 ]
 

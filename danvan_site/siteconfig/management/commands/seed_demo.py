@@ -63,9 +63,16 @@ class Command(BaseCommand):
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
         from articles.demo_subsites import seed_subsites
+        from commission.demo import seed_commission
         from danvan_site.visitors.demo import seed_visits
 
-        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports, seed_subsites]
+        return [
+            articles_demo.seed_comments,
+            seed_visits,
+            reports_demo.seed_reports,
+            seed_commission,
+            seed_subsites,
+        ]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
