@@ -14,9 +14,30 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from danvan_site.images import ImageUploadField
 
-from .models import Article, Category, Comment, Tag
+from .models import Article, Category, Comment, Subsite, Tag
+from .roles import limited_subsite_ids
 from .tagging import parse_tags
 from .templatetags.articles_tags import vn_time_date
+
+ONLY_YOUR_SUBSITES = "Bạn chỉ được làm việc với trang thành phần được giao: {}."
+CHOOSE_YOUR_SUBSITE = (
+    "Bạn được giao trang thành phần, không đăng trên trang tỉnh: hãy chọn một trang được giao ({})."
+)
+
+
+def subsite_field_messages(allowed) -> dict:
+    """The refusals of a limited editor's sub-site field, naming the sub-sites they may use."""
+    names = ", ".join(s.name for s in allowed) or "chưa có trang nào"
+    return {"required": CHOOSE_YOUR_SUBSITE.format(names), "invalid_choice": ONLY_YOUR_SUBSITES.format(names)}
+
+
+class SiteLabelChoiceField(forms.ModelChoiceField):
+    """A sub-site's categories labelled with their sub-site, so an editor sees where each
+    belongs (the province's keep their plain names)."""
+
+    def label_from_instance(self, obj):
+        site = Subsite.cached(obj.subsite_id)
+        return f"{obj} — {site.name}" if site else str(obj)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -27,6 +48,29 @@ class ArticleAdminForm(forms.ModelForm):
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
+
+    ARCHIVED = "Trang “{}” đã lưu trữ (đơn vị đã kết thúc hoạt động): không đăng bài mới trên trang này."
+    WRONG_SITE = "Chuyên mục “{}” thuộc {}, còn bài viết đặt ở {}: chọn chuyên mục của cùng trang."
+
+    def clean(self):
+        cleaned = super().clean()
+        category, subsite = cleaned.get("category"), cleaned.get("subsite")
+        if category is not None and "subsite" in self.fields and "subsite" not in self.errors:
+            if category.subsite_id != getattr(subsite, "pk", None):
+                where = f"trang “{subsite.name}”" if subsite else "trang tỉnh"
+                own = Subsite.cached(category.subsite_id)
+                self.add_error(
+                    "category",
+                    self.WRONG_SITE.format(
+                        category.name, f"trang “{own.name}”" if own else "trang tỉnh", where
+                    ),
+                )
+        if subsite is not None and subsite.is_archived:
+            # An archive is read-only: an article already published there may be corrected.
+            was_published = self.instance.pk and self.initial.get("status") == Article.Status.PUBLISHED
+            if not was_published:
+                self.add_error("subsite", self.ARCHIVED.format(subsite.name))
+        return cleaned
 
 
 class VietnameseHistoryAdmin(SimpleHistoryAdmin):
@@ -66,13 +110,117 @@ class TrashFilter(admin.SimpleListFilter):
         return queryset.in_trash() if self.value() == "1" else queryset.alive()
 
 
+class SubsiteLimitedAdmin:
+    """What a writer or editor limited to some sub-sites (`Subsite.editors`) may see and touch:
+    the rows of those sub-sites only. `subsite_path` leads from the admin's model to its
+    sub-site. Provincial staff (no sub-site given) see everything."""
+
+    subsite_path = "subsite"
+
+    def row_subsite_id(self, obj):
+        for name in self.subsite_path.split("__")[:-1]:
+            obj = getattr(obj, name)
+        return getattr(obj, f"{self.subsite_path.split('__')[-1]}_id")
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        allowed = limited_subsite_ids(request.user)
+        if allowed is None:
+            return qs
+        return qs.filter(**{f"{self.subsite_path}__in": allowed})
+
+    def allows(self, request, obj) -> bool:
+        allowed = limited_subsite_ids(request.user)
+        return obj is None or allowed is None or self.row_subsite_id(obj) in allowed
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.allows(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.allows(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.allows(request, obj)
+
+    def limit_subsite_field(self, request, kwargs, *, writable_only=False):
+        """Form field arguments for the `subsite` foreign key: a limited user picks among their
+        own sub-sites (the province's site is not a choice), a provincial one among all."""
+        allowed = limited_subsite_ids(request.user)
+        if allowed is None:
+            kwargs["empty_label"] = "— Trang tỉnh —"
+            return kwargs
+        choices = Subsite.objects.filter(pk__in=allowed)
+        if writable_only:
+            choices = choices.filter(is_archived=False)
+        kwargs.update(
+            queryset=choices,
+            required=True,
+            empty_label=None,
+            error_messages=subsite_field_messages(list(choices)),
+        )
+        return kwargs
+
+
 @admin.register(Category)
-class CategoryAdmin(VietnameseHistoryAdmin):
-    list_display = ("name", "parent", "order", "in_menu")
+class CategoryAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
+    list_display = ("name", "parent", "subsite", "order", "in_menu")
     list_editable = ("order", "in_menu")
-    list_filter = ("in_menu", "parent")
+    # Filters list only what the editor's rows use: a limited editor sees no other site's names.
+    list_filter = (
+        "in_menu",
+        ("subsite", admin.RelatedOnlyFieldListFilter),
+        ("parent", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("parent", "subsite")
     search_fields = ("name",)
     prepopulated_fields = {}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        allowed = limited_subsite_ids(request.user)
+        if db_field.name == "subsite":
+            kwargs = self.limit_subsite_field(request, kwargs)
+        elif db_field.name == "parent" and allowed is not None:
+            kwargs["queryset"] = Category.objects.filter(parent__isnull=True, subsite_id__in=allowed)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Subsite)
+class SubsiteAdmin(SubsiteLimitedAdmin, admin.ModelAdmin):
+    """Sub-sites are made by provincial editors; an editor given a sub-site may change its name,
+    banner, intro and links, not whom it belongs to or who edits it."""
+
+    subsite_path = "pk"
+    list_display = ("name", "unit", "is_archived", "slug")
+    list_filter = ("is_archived",)
+    list_select_related = ("unit",)
+    search_fields = ("name", "unit__name")
+    fields = ("unit", "name", "slug", "banner", "intro", "links", "is_archived", "editors")
+    filter_horizontal = ("editors",)
+    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
+
+    def row_subsite_id(self, obj):
+        return obj.pk
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and limited_subsite_ids(request.user) is None
+
+    def has_delete_permission(self, request, obj=None):
+        # Articles and categories hold on to their sub-site (PROTECT): deleting one with content
+        # is refused by the admin's own confirmation page.
+        return super().has_delete_permission(request, obj) and limited_subsite_ids(request.user) is None
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("slug")  # the address never changes, so old links keep working
+        if limited_subsite_ids(request.user) is not None:
+            fields += ["unit", "is_archived", "editors"]
+        return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "editors":
+            kwargs["queryset"] = db_field.related_model.objects.filter(is_staff=True).order_by("username")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Tag)
@@ -83,11 +231,14 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(VietnameseHistoryAdmin):
+class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
     """Writers ("Phóng viên") write and send for review; editors ("Biên tập viên") publish.
 
     Publishing needs the `articles.publish_article` permission; without it the status can only
     be draft or review, and a writer edits only their own unpublished articles.
+
+    A writer or editor given sub-sites (`Subsite.editors`) works on those sub-sites' articles
+    only (SubsiteLimitedAdmin); an archived sub-site takes no new article.
 
     Nothing an editor does loses work: every save is a version in the history ("Lịch sử"), any
     version can be restored, and "delete" moves the article to the trash, from which editors
@@ -111,14 +262,22 @@ class ArticleAdmin(VietnameseHistoryAdmin):
     list_display = (
         "title",
         "category",
+        "subsite",
         "status",
         "is_featured",
         "published_at",
         "view_count",
         "preview_link",
     )
-    list_filter = (TrashFilter, "status", "category", "is_featured", "published_at")
-    list_select_related = ("category",)
+    list_filter = (
+        TrashFilter,
+        "status",
+        ("subsite", admin.RelatedOnlyFieldListFilter),
+        ("category", admin.RelatedOnlyFieldListFilter),
+        "is_featured",
+        "published_at",
+    )
+    list_select_related = ("category", "subsite")
     search_fields = ("title", "lead", "author_name")
     date_hierarchy = "published_at"
     autocomplete_fields = ()
@@ -131,7 +290,7 @@ class ArticleAdmin(VietnameseHistoryAdmin):
         "comments_summary",
     )
     fieldsets = (
-        (None, {"fields": ("title", "slug", "category", "lead", "body")}),
+        (None, {"fields": ("title", "slug", "subsite", "category", "lead", "body")}),
         ("Ảnh đại diện", {"fields": ("cover_image", "cover_caption")}),
         ("Tác giả và nguồn", {"fields": ("author_name", "author_title", "source", "tags")}),
         ("Xuất bản", {"fields": ("status", "published_at", "is_featured")}),
@@ -188,6 +347,17 @@ class ArticleAdmin(VietnameseHistoryAdmin):
         if obj is None or self.can_publish(request):
             return allowed
         return allowed and obj.created_by_id == request.user.pk and obj.status != Article.Status.PUBLISHED
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "subsite":
+            kwargs = self.limit_subsite_field(request, kwargs, writable_only=True)
+        elif db_field.name == "category":
+            allowed = limited_subsite_ids(request.user)
+            categories = Category.objects.select_related("parent")
+            if allowed is not None:
+                categories = categories.filter(subsite_id__in=allowed)
+            kwargs.update(queryset=categories, form_class=SiteLabelChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -309,7 +479,7 @@ class ArticleAdmin(VietnameseHistoryAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(SubsiteLimitedAdmin, admin.ModelAdmin):
     """Moderation of reader comments: pending ones first; approve or reject, singly or in bulk.
 
     Approving and rejecting need `articles.moderate_comment` ("Biên tập viên" has it, "Phóng viên"
@@ -338,6 +508,7 @@ class CommentAdmin(admin.ModelAdmin):
     # Everything but the moderation decision is what the reader sent: never edited.
     readonly_fields = tuple(f for f in fields if f != "status")
     list_per_page = 50
+    subsite_path = "article__subsite"
 
     @admin.display(description="Ý kiến", ordering="title")
     def comment(self, obj):

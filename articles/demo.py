@@ -210,7 +210,9 @@ def seed_articles(writer=None, editor=None, stdout=None) -> int:
     leaf_categories = []
     for name, children in CATEGORIES:
         order += 1
-        parent, _ = Category.objects.get_or_create(name=name, parent=None, defaults={"order": order})
+        parent, _ = Category.objects.get_or_create(
+            name=name, parent=None, subsite=None, defaults={"order": order}
+        )
         if not children:
             leaf_categories.append(parent)
         for child_name in children:

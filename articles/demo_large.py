@@ -8,7 +8,7 @@ gigabytes); the files are real, so pages and thumbnails behave as in production.
 """
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.apps import apps
 from django.core.files.storage import default_storage
@@ -19,7 +19,7 @@ from danvan_site import images
 from danvan_site.text import fold, html_to_text, sanitize_html, vn_slugify
 
 from .demo import AUTHORS, LEADS, PARAGRAPHS, TAGS, draw_image
-from .models import Article, Category, Tag, TaggedArticle
+from .models import Article, Category, Subsite, Tag, TaggedArticle
 from .search import SEARCH_VECTOR_SQL
 
 LARGE_ARTICLES = 50_000
@@ -72,9 +72,9 @@ def _categories() -> list[Category]:
     """The 12 categories, weighted: news ("Tin tức – Sự kiện" and its two children) is half the
     archive, as on the real sites, so its page 1,000 exists (20 articles a page)."""
     for extra in EXTRA_CATEGORIES:
-        Category.objects.get_or_create(name=extra, parent=None, defaults={"order": 50})
+        Category.objects.get_or_create(name=extra, parent=None, subsite=None, defaults={"order": 50})
     weighted = []
-    for category in Category.objects.select_related("parent"):
+    for category in Category.objects.filter(subsite__isnull=True).select_related("parent"):
         family = category.parent or category
         weight = 10 if family.slug == "tin-tuc-su-kien" else 3
         weighted += [category] * weight
@@ -174,6 +174,66 @@ def seed_large_articles(stdout=None, count: int = LARGE_ARTICLES) -> int:
         created += len(batch)
         if stdout:
             stdout.write(f"  bài viết lưu trữ: {existing + created}/{count}")
+    if connection.vendor == "postgresql":
+        _fill_search_vectors()
+    return created
+
+
+LARGE_SUBSITES = 30
+SUBSITE_ARTICLES = 200  # each
+SUBSITE_CATEGORIES = ["Tin hoạt động", "Dân vận khéo ở cơ sở", "Quy chế dân chủ"]
+
+
+def seed_large_subsites(stdout=None, count: int = LARGE_SUBSITES, per_site: int = SUBSITE_ARTICLES) -> int:
+    """Sub-sites of `count` commune-level units, each with its menu and `per_site` articles
+    over the years since the reform, written in bulk (idempotent)."""
+    Unit = Subsite._meta.get_field("unit").related_model
+    units = list(Unit.objects.filter(kind__in=Unit.COMMUNE_LEVEL_KINDS).order_by("pk")[:count])
+    for n in range(len(units), count):  # fewer communes seeded than asked: the bench makes its own
+        units.append(Unit.objects.get_or_create(name=f"Xã Đo Hiệu Năng {n + 1}", kind=Unit.Kind.COMMUNE)[0])
+    rnd = random.Random(20250701)
+    pool, bodies = _cover_pool(), _bodies()
+    tag = Tag.objects.get_or_create(name=TAGS[0], defaults={"slug": vn_slugify(TAGS[0])})[0]
+    now = timezone.now()
+    span = (now - timezone.make_aware(datetime(2025, 7, 1))).total_seconds()
+    created = 0
+    for n, unit in enumerate(units):
+        subsite = Subsite.objects.filter(unit=unit).first() or Subsite.objects.create(
+            unit=unit, name=f"Đảng ủy {unit.name[:1].lower()}{unit.name[1:]}"
+        )
+        if subsite.articles.filter(slug__startswith="co-so-").exists():
+            continue
+        categories = [
+            Category.objects.get_or_create(name=name, subsite=subsite, defaults={"order": k})[0]
+            for k, name in enumerate(SUBSITE_CATEGORIES)
+        ]
+        batch = []
+        for i in range(per_site):
+            title = f"{rnd.choice(SUBJECTS)} {rnd.choice(TOPICS)} ở {unit.name.lower()} ({i + 1})"
+            body, body_text = bodies[i % len(bodies)]
+            batch.append(
+                Article(
+                    title=title,
+                    slug=f"co-so-{n}-{vn_slugify(title)}"[:300],
+                    subsite=subsite,
+                    category=categories[i % len(categories)],
+                    lead=LEADS[i % len(LEADS)],
+                    body=body,
+                    author_name=subsite.name,
+                    status=Article.Status.PUBLISHED if i % 50 else Article.Status.DRAFT,
+                    published_at=now - timedelta(seconds=rnd.uniform(3600, span)),
+                    is_featured=i % 40 == 0,
+                    view_count=rnd.randint(0, 5_000),
+                    search_text=" ".join((fold(title), fold(LEADS[i % len(LEADS)]), body_text)),
+                    cover_caption="Ảnh minh họa",
+                    **pool[i % len(pool)],
+                )
+            )
+        Article.objects.bulk_create(batch, batch_size=BATCH)
+        TaggedArticle.objects.bulk_create([TaggedArticle(content_object=a, tag=tag) for a in batch])
+        created += len(batch)
+    if stdout:
+        stdout.write(f"  bài viết trang thành phần: {created}")
     if connection.vendor == "postgresql":
         _fill_search_vectors()
     return created

@@ -1,10 +1,11 @@
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from danvan_site.siteconfig.models import SiteSettings
 
-from .models import Article, Category
+from .models import Article, Category, Subsite
 
 FEED_SIZE = 30
 
@@ -19,7 +20,8 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:home")
 
     def items(self):
-        return Article.objects.published().for_list()[:FEED_SIZE]
+        # The province's own news: each sub-site has its feed (SubsiteFeed).
+        return Article.objects.published().for_list().province()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -52,3 +54,25 @@ class CategoryFeed(LatestArticlesFeed):
 
     def items(self, obj):
         return Article.objects.published().for_list().in_category(obj)[:FEED_SIZE]
+
+
+class SubsiteFeed(LatestArticlesFeed):
+    """`/don-vi/<unit-slug>/rss/`: a sub-site's newest articles."""
+
+    def get_object(self, request, unit):
+        subsite = Subsite.by_slug().get(unit)
+        if subsite is None:
+            raise Http404("Không có trang đơn vị này.")
+        return subsite
+
+    def title(self, obj):
+        return f"{obj.name} — {SiteSettings.load().site_name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return obj.intro or f"Tin bài của {obj.name}"
+
+    def items(self, obj):
+        return Article.objects.published().for_list().filter(subsite=obj)[:FEED_SIZE]

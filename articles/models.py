@@ -12,7 +12,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from danvan_site import caching, images
 from danvan_site.fields import TimeStamped, acting_user
-from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
+from danvan_site.text import fold, html_to_text, parse_links, sanitize_html, unique_slug, vn_slugify
 
 from .search import SEARCH_VECTOR_SQL
 
@@ -40,6 +40,15 @@ class Category(models.Model):
     description = models.TextField("mô tả", blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     in_menu = models.BooleanField("hiện trên menu", default=True)
+    subsite = models.ForeignKey(
+        "Subsite",
+        verbose_name="trang thành phần",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="categories",
+        help_text="Để trống: chuyên mục của trang tỉnh. Chọn một trang thành phần: chuyên mục ở menu của trang đó.",
+    )
 
     history = HistoricalRecords(verbose_name="lịch sử chuyên mục")
 
@@ -56,6 +65,10 @@ class Category(models.Model):
 
         if self.parent_id and (self.parent_id == self.pk or self.parent.parent_id):
             raise ValidationError({"parent": "Chuyên mục chỉ có một cấp cha."})
+        if self.parent_id and self.parent.subsite_id != self.subsite_id:
+            raise ValidationError(
+                {"parent": "Chuyên mục cha phải thuộc cùng trang (trang tỉnh hoặc cùng trang thành phần)."}
+            )
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -63,6 +76,10 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        if self.subsite_id:
+            subsite = Subsite.cached(self.subsite_id)
+            if subsite is not None:
+                return reverse("articles:subsite_category", kwargs={"unit": subsite.slug, "slug": self.slug})
         return reverse("articles:category", kwargs={"slug": self.slug})
 
     @classmethod
@@ -90,17 +107,150 @@ class Category(models.Model):
         )
 
     @classmethod
-    def menu(cls) -> list["Category"]:
-        """Top-level menu categories with their menu children (kept until the news changes)."""
+    def menu(cls, subsite_id: int | None = None) -> list["Category"]:
+        """Top-level menu categories with their menu children (kept until the news changes):
+        the province's, or with `subsite_id` that sub-site's own menu."""
 
         def build():
-            cats = list(cls.objects.filter(in_menu=True))
+            cats = list(cls.objects.filter(in_menu=True, subsite_id=subsite_id))
             menu = [c for c in cats if c.parent_id is None]
             for top in menu:
                 top.menu_children = [c for c in cats if c.parent_id == top.pk]
             return menu
 
-        return caching.get_or_set(caching.NEWS, "menu", build)
+        return caching.get_or_set(caching.NEWS, "menu" if subsite_id is None else f"menu:{subsite_id}", build)
+
+
+# The reporting unit a sub-site belongs to (SPEC glossary `Unit`).
+UNIT_MODEL = "reports.Unit"
+
+
+def validate_new_image(f) -> None:
+    """`images.validate_image_file` for a fresh upload only: a stored banner was checked when it
+    came in, and re-reading its closed file would fail."""
+    if images.is_new_upload(f):
+        images.validate_image_file(f)
+
+
+class Subsite(TimeStamped):
+    """A unit's own section of the site ("trang thành phần"): its banner, menu, articles, editors.
+
+    Its address is `/don-vi/<slug>/`, the unit's slug when the sub-site was made; it is kept even
+    if the unit is renamed, so links never break. A unit that ended keeps its sub-site as a
+    read-only archive (`is_archived`): no new article, no comment.
+    """
+
+    unit = models.OneToOneField(
+        UNIT_MODEL,
+        verbose_name="đơn vị",
+        # A unit with a sub-site cannot be deleted (the admin lists the sub-site as the reason):
+        # its pages are public record and keep their addresses. A merged unit is not deleted:
+        # it ends, and its sub-site becomes an archive.
+        on_delete=models.PROTECT,
+        related_name="subsite",
+    )
+    name = models.CharField("tên trang", max_length=200, help_text="Ví dụ: Đảng ủy xã Con Cuông.")
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Để trống: lấy theo đơn vị. Không đổi sau khi tạo, để các liên kết cũ vẫn dùng được.",
+    )
+    banner = models.ImageField(
+        "ảnh banner",
+        upload_to="subsites/",
+        blank=True,
+        validators=[validate_new_image],
+        width_field="banner_width",
+        height_field="banner_height",
+        help_text="Ảnh ngang, rộng khoảng 1200 px. Để trống thì dùng banner của tỉnh với tên trang.",
+    )
+    banner_width = models.PositiveSmallIntegerField(null=True, editable=False)
+    banner_height = models.PositiveSmallIntegerField(null=True, editable=False)
+    intro = models.TextField("giới thiệu ngắn", blank=True)
+    links = models.TextField("liên kết", blank=True, help_text="Mỗi dòng: Tên liên kết | https://địa-chỉ")
+    is_archived = models.BooleanField(
+        "lưu trữ",
+        default=False,
+        help_text="Đơn vị đã kết thúc hoạt động: trang chỉ để đọc — không đăng bài mới, không nhận ý kiến.",
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người biên tập",
+        blank=True,
+        related_name="subsites",
+        help_text="Phóng viên, biên tập viên chỉ làm việc với trang này (và các trang khác được giao); "
+        "biên tập viên của trang thành phần thuộc nhóm “Biên tập viên trang thành phần”. "
+        "Người không được giao trang nào làm việc với toàn bộ trang tỉnh.",
+    )
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = "trang thành phần"
+        verbose_name_plural = "trang thành phần"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:subsite_home", kwargs={"unit": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Subsite, self.unit.slug or self.unit.name, instance_pk=self.pk)
+        if images.is_new_upload(self.banner):
+            # A fresh upload: keep only our re-encoded copy (no EXIF/GPS, no hidden payload).
+            # Every page of the sub-site shows it: a light WebP copy, as the province's banner.
+            webp = images.banner(self.banner.file, self.banner.name)
+            self.banner.save(webp.name, webp, save=False)
+        super().save(*args, **kwargs)
+
+    @property
+    def link_list(self):
+        return parse_links(self.links)
+
+    @property
+    def ended_on(self):
+        """The first day the unit no longer works, if known: the day after its `valid_to` (its
+        last day in force), as official texts put it ("kết thúc hoạt động từ ngày 01/7/2025")."""
+        return self.unit.valid_to + timedelta(days=1) if self.unit.valid_to else None
+
+    @classmethod
+    def all_cached(cls) -> dict[int, "Subsite"]:
+        """Every sub-site by id, with its unit and `carried_on_by` — the units that carry on an
+        archived one's work, each with its own sub-site or None (kept until the news changes)."""
+
+        def build():
+            sites = {s.pk: s for s in cls.objects.select_related("unit")}
+            by_unit = {s.unit_id: s for s in sites.values()}
+            for site in sites.values():
+                site.carried_on_by = []
+            archived = {s.unit_id: s for s in sites.values() if s.is_archived}
+            for predecessor_id, unit in successor_units(archived):
+                archived[predecessor_id].carried_on_by.append((unit, by_unit.get(unit.pk)))
+            return sites
+
+        return caching.get_or_set(caching.NEWS, "subsites", build)
+
+    @classmethod
+    def cached(cls, pk: int | None) -> "Subsite | None":
+        return cls.all_cached().get(pk) if pk else None
+
+    @classmethod
+    def by_slug(cls) -> dict[str, "Subsite"]:
+        return {s.slug: s for s in cls.all_cached().values()}
+
+
+def successor_units(unit_ids) -> list[tuple[int, models.Model]]:
+    """(predecessor id, successor unit) pairs for the units `unit_ids`, in one query."""
+    if not unit_ids:
+        return []
+    Unit = Subsite._meta.get_field("unit").related_model
+    pairs = []
+    for unit in Unit.objects.filter(predecessors__in=list(unit_ids)).prefetch_related("predecessors"):
+        pairs += [(p.pk, unit) for p in unit.predecessors.all() if p.pk in unit_ids]
+    return pairs
 
 
 class Tag(TagBase):
@@ -139,6 +289,15 @@ class ArticleQuerySet(models.QuerySet):
         """Deleted by an editor, kept so it can be restored."""
         return self.filter(deleted_at__isnull=False)
 
+    def province(self):
+        """The province's own articles: its home, categories, latest news and feed show no
+        sub-site's (those have the block "Tin từ cơ sở" on the home page)."""
+        return self.filter(subsite__isnull=True)
+
+    def from_subsites(self):
+        """Articles of any sub-site ("Tin từ cơ sở")."""
+        return self.filter(subsite__isnull=False)
+
     def for_list(self):
         """Columns a list item needs (thumbnail, title, date, lead) and its category."""
         return self.select_related("category").defer("body", "search_text", "search_vector")
@@ -165,7 +324,7 @@ class ArticleQuerySet(models.QuerySet):
         sources = (
             Q(category_id=article.category_id),
             Q(category_id__in=Category.families().get(section_id, [section_id])),
-            Q(),
+            Q(subsite_id=article.subsite_id),  # the latest news of the same site, never another's
         )
         related: list[Article] = []
         for source in sources:
@@ -174,8 +333,9 @@ class ArticleQuerySet(models.QuerySet):
             related += newest.filter(source).exclude(pk__in=[a.pk for a in related])[: limit - len(related)]
         return related
 
-    def latest_per_section(self, per_section: int) -> dict[int, list["Article"]]:
-        """Newest `per_section` published articles of each top-level section, by section id.
+    def latest_per_section(self, per_section: int, section_ids=None) -> dict[int, list["Article"]]:
+        """Newest `per_section` published articles of each top-level section, by section id
+        (only of `section_ids` when given: one site's menu, not every sub-site's).
 
         A child category's articles count for its parent's block. One `LIMIT` query per section:
         a window over the whole archive would number every row.
@@ -184,6 +344,7 @@ class ArticleQuerySet(models.QuerySet):
         return {
             section_id: list(newest.filter(category_id__in=ids)[:per_section])
             for section_id, ids in Category.families().items()
+            if section_ids is None or section_id in section_ids
         }
 
     def most_read(self, days: int | None = None):
@@ -224,6 +385,15 @@ class Article(TimeStamped):
     )
     category = models.ForeignKey(
         Category, verbose_name="chuyên mục", on_delete=models.PROTECT, related_name="articles"
+    )
+    subsite = models.ForeignKey(
+        "Subsite",
+        verbose_name="trang thành phần",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Để trống: bài của trang tỉnh. Chuyên mục phải thuộc cùng trang.",
     )
     lead = models.TextField(
         "sapo (tóm tắt)", help_text="Đoạn mở đầu in đậm, hiện dưới tiêu đề và trong danh sách."
@@ -319,6 +489,17 @@ class Article(TimeStamped):
             # No index holds `view_count`: each counted view rewrites it, and PostgreSQL updates a
             # row in place (HOT, no index touched) only when no indexed column changes.
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
+            # A sub-site's home lists its own articles; "Tin từ cơ sở" every sub-site's, newest first.
+            models.Index(
+                fields=["subsite", "status", "-published_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="article_subsite_pub_id",
+            ),
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                condition=models.Q(subsite__isnull=False, deleted_at__isnull=True),
+                name="article_from_subsites",
+            ),
         ]
 
     _loaded_cover = None  # the cover file name as stored, to notice a new upload
@@ -370,6 +551,9 @@ class Article(TimeStamped):
         it is not older than `COMMENTS_CLOSE_AFTER_DAYS` (0 = comments never close by age)."""
         if not (self.comments_enabled and self.is_published()):
             return False
+        subsite = Subsite.cached(self.subsite_id)
+        if subsite is not None and subsite.is_archived:
+            return False  # an archived sub-site is read-only
         days = settings.COMMENTS_CLOSE_AFTER_DAYS
         return not days or self.published_at >= timezone.now() - timedelta(days=days)
 

@@ -4,6 +4,10 @@ from danvan_site.roles import sync_groups
 
 WRITER_GROUP = "Phóng viên"
 EDITOR_GROUP = "Biên tập viên"
+# An editor of one or more sub-sites (given them in `Subsite.editors`): publishes and moderates
+# there, runs their menus and their banners — nothing of the province's site (its settings) and
+# no change to the tags every site shares.
+SUBSITE_EDITOR_GROUP = "Biên tập viên trang thành phần"
 
 GROUP_PERMISSIONS = {
     # Writers write and send for review; they cannot publish or moderate.
@@ -25,6 +29,10 @@ GROUP_PERMISSIONS = {
         "articles.add_category",
         "articles.change_category",
         "articles.view_category",
+        # Sub-sites: provincial editors make them; one given a sub-site edits only its own.
+        "articles.add_subsite",
+        "articles.change_subsite",
+        "articles.view_subsite",
         "articles.add_tag",
         "articles.change_tag",
         "articles.delete_tag",
@@ -38,6 +46,26 @@ GROUP_PERMISSIONS = {
         "siteconfig.view_sitesettings",
     ],
 }
+
+
+GROUP_PERMISSIONS[SUBSITE_EDITOR_GROUP] = [
+    perm
+    for perm in GROUP_PERMISSIONS[EDITOR_GROUP]
+    if not perm.startswith("siteconfig.")
+    and perm not in ("articles.change_tag", "articles.delete_tag")
+    and perm != "articles.add_subsite"
+]
+
+
+def limited_subsite_ids(user) -> frozenset[int] | None:
+    """The sub-sites a writer or editor is limited to (`Subsite.editors`), or None for the
+    provincial staff and superusers, who work on the whole site. Read once per request."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    if not hasattr(user, "limited_subsites_memo"):
+        ids = frozenset(user.subsites.values_list("pk", flat=True))
+        user.limited_subsites_memo = ids or None
+    return user.limited_subsites_memo
 
 
 def sync_groups_on_migrate(**kwargs):

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
-from .models import Article, Category
+from .models import Article, Category, Subsite
 
 
 class ArticleSitemap(Sitemap):
@@ -20,3 +21,16 @@ class CategorySitemap(Sitemap):
 
     def items(self):
         return Category.objects.all()
+
+
+class SubsiteSitemap(Sitemap):
+    """`/don-vi/` and each sub-site's home (its categories are in CategorySitemap)."""
+
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return [None, *sorted(Subsite.all_cached().values(), key=lambda s: s.slug)]
+
+    def location(self, item):
+        return item.get_absolute_url() if item is not None else reverse("articles:subsite_list")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, subsites, views
 
 app_name = "articles"
 
@@ -14,5 +14,13 @@ urlpatterns = [
     path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("don-vi/", subsites.SubsiteListView.as_view(), name="subsite_list"),
+    path("don-vi/<slug:unit>/", subsites.SubsiteHomeView.as_view(), name="subsite_home"),
+    path(
+        "don-vi/<slug:unit>/chuyen-muc/<slug:slug>/",
+        subsites.SubsiteCategoryView.as_view(),
+        name="subsite_category",
+    ),
+    path("don-vi/<slug:unit>/rss/", feeds.SubsiteFeed(), name="subsite_feed"),
     path("bien-tap/tai-anh/", views.editor_upload, name="editor_upload"),
 ]

@@ -21,7 +21,7 @@ from danvan_site.visitors import counting
 
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
-from .models import Article, Category, Tag
+from .models import Article, Category, Subsite, Tag
 from .pagination import KeysetPaginator, KnownCountPaginator
 from .search import SEARCH_LIMIT, clean_query, search_articles
 
@@ -45,24 +45,40 @@ class HomeBlocks:
     featured_count = 5
     latest_count = 8
     per_section = 5
+    from_units_count = 6
+    subsite = None  # the province's home; a sub-site's home sets it (articles.subsites)
+
+    def articles(self):
+        """The published articles of this home's site."""
+        articles = Article.objects.published().for_list()
+        if self.subsite is None:
+            return articles.province()
+        return articles.filter(subsite=self.subsite)
 
     @cached_property
     def featured(self):
-        return list(
-            Article.objects.published().for_list().filter(is_featured=True).newest()[: self.featured_count]
-        )
+        return list(self.articles().filter(is_featured=True).newest()[: self.featured_count])
 
     @cached_property
     def latest(self):
         featured_ids = [a.pk for a in self.featured]
-        return list(
-            Article.objects.published().for_list().exclude(pk__in=featured_ids).newest()[: self.latest_count]
-        )
+        return list(self.articles().exclude(pk__in=featured_ids).newest()[: self.latest_count])
 
     @cached_property
     def sections(self):
-        by_section = Article.objects.latest_per_section(self.per_section)
-        return [(cat, by_section[cat.pk]) for cat in Category.menu() if by_section.get(cat.pk)]
+        menu = Category.menu(self.subsite.pk if self.subsite else None)
+        by_section = Article.objects.latest_per_section(self.per_section, section_ids={c.pk for c in menu})
+        return [(cat, by_section[cat.pk]) for cat in menu if by_section.get(cat.pk)]
+
+    @cached_property
+    def from_units(self):
+        """ "Tin từ cơ sở": the newest articles of every sub-site, each with its sub-site."""
+        articles = list(
+            Article.objects.published().for_list().from_subsites().newest()[: self.from_units_count]
+        )
+        for a in articles:
+            a.site = Subsite.cached(a.subsite_id)
+        return articles
 
 
 class HomeView(TemplateView):
@@ -80,10 +96,20 @@ class CategoryView(PublicArticleMixin, ListView):
         # Deep pages seek instead of OFFSET-scanning 15 years of archive (articles.pagination).
         return KeysetPaginator(queryset, per_page, index_key=f"category:{self.category.pk}")
 
-    def get_queryset(self):
-        self.category = Category.by_slug().get(self.kwargs["slug"])
-        if self.category is None:
+    def get(self, request, *args, **kwargs):
+        self.category = self.get_category()
+        if self.category.subsite_id:
+            # A sub-site's category lives under the sub-site's address.
+            return redirect(self.category.get_absolute_url(), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_category(self) -> Category:
+        category = Category.by_slug().get(self.kwargs["slug"])
+        if category is None:
             raise Http404("Không có chuyên mục này.")
+        return category
+
+    def get_queryset(self):
         return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
@@ -111,8 +137,16 @@ class SearchView(PublicArticleMixin, ListView):
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
+        # `?don-vi=<unit-slug>` narrows the search to one sub-site.
+        self.subsite = None
+        articles = super().get_queryset()
+        if unit := self.request.GET.get("don-vi"):
+            self.subsite = Subsite.by_slug().get(unit)
+            if self.subsite is None:
+                raise Http404("Không có trang đơn vị này.")
+            articles = articles.filter(subsite=self.subsite)
         # One candidate more than shown tells whether there are more results than we rank.
-        self.matches = search_articles(super().get_queryset(), self.query, limit=SEARCH_LIMIT + 1)
+        self.matches = search_articles(articles, self.query, limit=SEARCH_LIMIT + 1)
         return self.matches
 
     def paginate_queryset(self, queryset, page_size):
@@ -120,7 +154,8 @@ class SearchView(PublicArticleMixin, ListView):
         # kept with the result pages until the news changes (templates/articles/search.html).
         self.total = 0
         if self.query:
-            key = "search:" + hashlib.md5(self.query.encode(), usedforsecurity=False).hexdigest()
+            scoped = f"{self.subsite.pk if self.subsite else ''}:{self.query}"
+            key = "search:" + hashlib.md5(scoped.encode(), usedforsecurity=False).hexdigest()
             self.total = caching.get_or_set(caching.NEWS, key, queryset.count)
         self.more_results = self.total > SEARCH_LIMIT
         return super().paginate_queryset(queryset[:SEARCH_LIMIT], page_size)
@@ -131,6 +166,8 @@ class SearchView(PublicArticleMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(query=self.query, search_limit=SEARCH_LIMIT, **kwargs)
         ctx["more_results"] = self.more_results
+        if self.subsite is not None:
+            ctx.update(subsite=self.subsite, menu_categories=Category.menu(self.subsite.pk))
         return ctx
 
 
@@ -185,6 +222,9 @@ class ArticleDetailView(DetailView):
             caching.NEWS, f"comments:{article.pk}", lambda: list(article.comments.public())
         )
         ctx["is_preview"] = not article.is_published()
+        # A sub-site's article shows under the sub-site's banner and menu.
+        if subsite := Subsite.cached(article.subsite_id):
+            ctx.update(subsite=subsite, menu_categories=Category.menu(subsite.pk))
         ctx["comments_open"] = article.comments_open()
         # A body with a period summary in it (reports.embeds) is kept until the reports change too.
         ctx["embeds_version"] = (

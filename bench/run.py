@@ -121,6 +121,43 @@ def _article_with_summary():
     return article.get_absolute_url()
 
 
+def _subsite():
+    """The current sub-site with the most articles (the large data set has 30 of 200 each)."""
+    from django.db.models import Count
+
+    from articles.models import Subsite
+
+    return (
+        Subsite.objects.filter(is_archived=False).annotate(n=Count("articles")).order_by("-n", "pk").first()
+    )
+
+
+def _subsite_home():
+    subsite = _subsite()
+    return subsite.get_absolute_url() if subsite else None
+
+
+def _subsite_category():
+    subsite = _subsite()
+    category = subsite.categories.order_by("pk").first() if subsite else None
+    return category.get_absolute_url() if category else None
+
+
+def _subsite_article():
+    from articles.models import Article
+
+    subsite = _subsite()
+    article = Article.objects.published().filter(subsite=subsite).first() if subsite else None
+    return article.get_absolute_url() if article else None
+
+
+def _fresh_subsite_articles(page):
+    from articles.models import Article
+
+    slugs = Article.objects.published().filter(subsite__isnull=False).values_list("slug", flat=True)
+    return _shuffled((Article(slug=slug).get_absolute_url() for slug in slugs), page.url)
+
+
 def _tag():
     from articles.models import Tag
 
@@ -334,6 +371,10 @@ PAGES = [
     Page("tag", _tag, fresh=_fresh_tag_pages, refresh="news"),
     Page("search", f"/tim-kiem/?q={quote(SEARCH_PHRASE)}", fresh=_fresh_searches, refresh="news"),
     Page("showcase", "/mo-hinh/", fresh=_fresh_showcase_lists, refresh="reports"),
+    # Sub-sites (issue 15): a unit's home, its category page 1 and one of its articles.
+    Page("subsite_home", _subsite_home, fresh=Bump("news")),
+    Page("subsite_category", _subsite_category, fresh=Bump("news")),
+    Page("subsite_article", _subsite_article, fresh=_fresh_subsite_articles, refresh="news"),
     Page("showcase_model", _model, fresh=_fresh_models, refresh="reports"),
     Page("summary", _summary, fresh=Bump("reports"), modes=("returning", "fresh"), user="province"),
     Page("about", "/gioi-thieu/", fresh=Bump("commission")),
@@ -372,6 +413,14 @@ TARGETS = {
     ("search", "fresh"): 0.2,
     ("showcase", "fresh"): 0.2,
     ("showcase_model", "fresh"): 0.2,
+    # A sub-site's pages meet their province counterparts' targets.
+    ("subsite_home", "returning"): 0.6,
+    ("subsite_home", "fresh"): 0.2,
+    ("subsite_category", "returning"): 0.6,
+    ("subsite_category", "fresh"): 0.2,
+    ("subsite_article", "returning"): 0.6,
+    ("subsite_article", "new"): 0.4,
+    ("subsite_article", "fresh"): 0.25,
     # The commission's pages meet the article page's targets (issue 17).
     ("about", "returning"): 0.6,
     ("about", "new"): 0.4,

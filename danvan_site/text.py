@@ -125,3 +125,14 @@ def sanitize_html(html: str) -> str:
 def html_to_text(html: str) -> str:
     """Plain text of sanitized HTML, for search and feeds."""
     return " ".join(strip_tags(html or "").split())
+
+
+def parse_links(text: str) -> list[tuple[str, str]]:
+    """ "Tên | https://…" lines as (name, url) pairs (a "Liên kết" list); a line without a web or
+    site address is left out."""
+    pairs = []
+    for line in text.splitlines():
+        name, _, url = line.partition("|")
+        if name.strip() and url.strip().startswith(("http://", "https://", "/")):
+            pairs.append((name.strip(), url.strip()))
+    return pairs

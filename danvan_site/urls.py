@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap
+from articles.sitemaps import ArticleSitemap, CategorySitemap, SubsiteSitemap
 from articles.views import RobotsView
 from commission.sitemaps import CommissionSitemap
 from danvan_site.views import healthz
@@ -21,6 +21,7 @@ handler500 = "danvan_site.views.server_error"
 sitemaps = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
+    "subsites": SubsiteSitemap,
     "models": ExemplaryModelSitemap,
     "commission": CommissionSitemap,
     "documents": DocumentSitemap,

@@ -213,3 +213,17 @@ class ApprovedCommentFactory(CommentFactory):
 
 class RejectedCommentFactory(CommentFactory):
     status = Comment.Status.REJECTED
+
+
+# --- Sub-sites -------------------------------------------------------------------------------
+from articles.models import Subsite  # noqa: E402
+
+
+class SubsiteFactory(factory.django.DjangoModelFactory):
+    """A current unit's sub-site; `is_archived=True` for a former unit's archive."""
+
+    class Meta:
+        model = Subsite
+
+    unit = factory.SubFactory(UnitFactory)
+    name = factory.LazyAttribute(lambda o: f"Trang {o.unit.name}")

@@ -40,12 +40,14 @@ register.filter("vn_number", vn_number)
 
 
 @register.inclusion_tag("includes/sidebar_articles.html")
-def latest_articles(title="Tin mới nhất", exclude=None):
-    """The newest articles, without the one being read."""
+def latest_articles(title="Tin mới nhất", exclude=None, subsite=None):
+    """The newest articles of the province, or of `subsite` on its pages; never the one being read."""
+    published = Article.objects.published().for_list()
+    published = published.filter(subsite=subsite) if subsite else published.province()
     items = caching.get_or_set(
         caching.NEWS,
-        "latest",
-        lambda: list(Article.objects.published().for_list().newest()[: SIDEBAR_SIZE + 1]),
+        f"latest:{subsite.pk}" if subsite else "latest",
+        lambda: list(published.newest()[: SIDEBAR_SIZE + 1]),
     )
     items = [a for a in items if a.pk != getattr(exclude, "pk", None)][:SIDEBAR_SIZE]
     return {"title": title, "articles": items, "box_id": "latest-news"}

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.db import models
 
 from danvan_site import caching, images
+from danvan_site.text import parse_links
 
 
 class SiteSettings(models.Model):
@@ -114,9 +115,4 @@ class SiteSettings(models.Model):
 
     @property
     def link_list(self):
-        pairs = []
-        for line in self.links.splitlines():
-            name, _, url = line.partition("|")
-            if name.strip() and url.strip().startswith(("http://", "https://", "/")):
-                pairs.append((name.strip(), url.strip()))
-        return pairs
+        return parse_links(self.links)

@@ -104,6 +104,20 @@ def _article_with_summary_url():
     return article.get_absolute_url()
 
 
+def _subsite(archived=False):
+    from articles.models import Subsite
+
+    return Subsite.objects.filter(is_archived=archived, articles__isnull=False).order_by("pk").first()
+
+
+def _subsite_category_url():
+    return _subsite().categories.filter(articles__isnull=False).order_by("pk").first().get_absolute_url()
+
+
+def _subsite_article_url():
+    return _published().filter(subsite=_subsite()).first().get_absolute_url()
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("category", _category_url),
@@ -114,6 +128,12 @@ PAGE_TYPES = [
     PageType("search-empty", "/tim-kiem/?q=khong-co-bai-nao-xyz"),
     PageType("login", "/dang-nhap/"),
     PageType("not-found", "/tin-tuc/khong-co-bai-viet-nay/", status=404),
+    # Sub-sites ("trang thành phần"): the list of units, a commune's pages, an archive's home.
+    PageType("subsite-list", "/don-vi/"),
+    PageType("subsite-home", lambda: _subsite().get_absolute_url()),
+    PageType("subsite-category", _subsite_category_url),
+    PageType("subsite-article", _subsite_article_url),
+    PageType("subsite-archive", lambda: _subsite(archived=True).get_absolute_url()),
     # "Dân vận khéo" showcase and staff reports (branch `reports`): skipped until /mo-hinh/ and
     # /bao-cao/ resolve. Adjust a FirstLink pattern here if the merged pages link differently.
     PageType("showcase-list", "/mo-hinh/"),

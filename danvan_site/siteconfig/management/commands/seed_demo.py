@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles import demo as articles_demo
-from articles.roles import EDITOR_GROUP, WRITER_GROUP
+from articles.roles import EDITOR_GROUP, SUBSITE_EDITOR_GROUP, WRITER_GROUP
 from reports import demo as reports_demo
 from reports.roles import PROVINCE_GROUP, UNIT_GROUP
 
@@ -20,6 +20,8 @@ ACCOUNTS = {
     "province": ("Cán bộ tỉnh Demo", [PROVINCE_GROUP], False),
     "district": ("Cán bộ Con Cuông Demo", [UNIT_GROUP], False),
     "district2": ("Cán bộ Kỳ Sơn Demo", [UNIT_GROUP], False),
+    # An editor limited to one sub-site (Xã Con Cuông), set by articles.demo_subsites.
+    "subsite": ("Biên tập viên xã Con Cuông Demo", [SUBSITE_EDITOR_GROUP], False),
 }
 
 
@@ -60,6 +62,7 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
+        from articles.demo_subsites import seed_subsites
         from commission.demo import seed_commission
         from danvan_site.visitors.demo import seed_visits
         from documents.demo import seed_documents
@@ -70,6 +73,7 @@ class Command(BaseCommand):
             reports_demo.seed_reports,
             seed_commission,
             seed_documents,
+            seed_subsites,
         ]
 
     def seed_large(self):
@@ -82,6 +86,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = demo_large.seed_large_comments(stdout=self.stdout)
         self.stdout.write(f"Bình luận mới: {created}")
+        with transaction.atomic():
+            created = demo_large.seed_large_subsites(stdout=self.stdout)
+        self.stdout.write(f"Bài viết trang thành phần (đo hiệu năng) mới: {created}")
         from reports.demo_large import seed_large_reports
 
         with transaction.atomic():
