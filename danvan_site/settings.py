@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After auth: answers to signed-in users are never kept by a proxy.
+    "danvan_site.middleware.SignedInPrivateMiddleware",
     # After auth (signed-in staff may send images), before anything reads the request body.
     "danvan_site.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -386,7 +388,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every line carries the request id (also sent as X-Request-ID and shown on error pages).
-    "filters": {"request_id": {"()": "danvan_site.logs.RequestIDFilter"}},
+    "filters": {
+        "request_id": {"()": "danvan_site.logs.RequestIDFilter"},
+        "one_line_warning": {"()": "danvan_site.logs.OneLineWarning"},
+    },
     "formatters": {
         "default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
     },
@@ -394,5 +399,15 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # A request for a host we do not serve (scanners probe by IP and made-up names) is
+        # answered 400: one warning line each, not a traceback at ERROR level.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_line_warning"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }
