@@ -155,10 +155,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.alive().filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def related_to(self, article: "Article", limit: int) -> list["Article"]:
-        """ "Tin cùng chuyên mục": published articles of the same category, newest first, never
-        the article itself. When the category has fewer than `limit`, the rest comes from its
-        section (parent and sibling categories), then from the latest news. Each part is a
-        `LIMIT` walk of an index from the newest end.
+        """ "Tin cùng chuyên mục": published articles of the same category, never the article
+        itself. When the category has fewer than `limit`, the rest comes from its section (parent
+        and sibling categories), then from the latest news. Each part is a `LIMIT` walk of an
+        index from the newest end; the list a reader sees is newest first as a whole (SPEC), so a
+        filler never sits above a newer article or below an older one.
         """
         newest = self.published().for_list().exclude(pk=article.pk).newest()
         section_id = article.category.parent_id or article.category_id
@@ -172,7 +173,7 @@ class ArticleQuerySet(models.QuerySet):
             if len(related) >= limit:
                 break
             related += newest.filter(source).exclude(pk__in=[a.pk for a in related])[: limit - len(related)]
-        return related
+        return sorted(related, key=lambda a: (a.published_at, a.pk), reverse=True)
 
     def latest_per_section(self, per_section: int) -> dict[int, list["Article"]]:
         """Newest `per_section` published articles of each top-level section, by section id.

@@ -1,5 +1,6 @@
 """Vietnamese text helpers used everywhere: slugs, accent folding, numbers, rich-text sanitizing."""
 
+import re
 import unicodedata
 
 import nh3
@@ -27,9 +28,16 @@ def vn_number(value):
         return value
 
 
+# Every Unicode dash (hyphen, en and em dash, figure dash, minus sign …): SPEC's slugs turn a
+# dash of any kind between words or numbers into one hyphen, where Django's slugify would drop
+# it ("2020–2025" → "20202025").
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
+
+
 def vn_slugify(text: str) -> str:
-    """ASCII slug read as the title without marks; Đ/đ become d (unlike Django's slugify)."""
-    return slugify(fold(text))
+    """ASCII slug read as the title without marks; Đ/đ become d (unlike Django's slugify), and
+    a dash of any kind becomes a hyphen: "Giai đoạn 2020–2025" → "giai-doan-2020-2025"."""
+    return slugify(_DASHES.sub("-", fold(text)))
 
 
 def unique_slug(model, text: str, *, instance_pk=None, field: str = "slug", max_length=None) -> str:

@@ -231,3 +231,19 @@ def test_tags_are_listed_in_vietnamese_alphabetical_order(client):
     html = client.get(article.get_absolute_url()).content.decode()
     tags = re.findall(r'rel="tag">([^<]+)</a>', html)
     assert tags == ["an sinh xã hội", "Đối thoại", "Nông thôn mới"]  # Đ with D, not after Z
+
+
+def test_top_bar_shows_todays_weekday_and_turns_at_local_midnight(client):
+    """ "Thứ Tư, 02/12/2026" in Asia/Ho_Chi_Minh: 23:59 on Tuesday, then 00:01 on Wednesday."""
+    import time_machine
+
+    from danvan_site.text import html_to_text
+
+    def top_bar():
+        html = client.get("/").content.decode()
+        return html_to_text(html.split('class="today"', 1)[1].split("</time>", 1)[0].split(">", 1)[1])
+
+    with time_machine.travel("2026-12-01 23:59:00+07:00", tick=False):
+        assert top_bar() == "Thứ Ba, 01/12/2026"
+    with time_machine.travel("2026-12-02 00:01:00+07:00", tick=False):
+        assert top_bar() == "Thứ Tư, 02/12/2026"
