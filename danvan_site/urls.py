@@ -4,10 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap
+from articles.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, TagSitemap
 from articles.views import RobotsView
-from danvan_site.views import healthz
-from reports.sitemaps import ExemplaryModelSitemap
+from danvan_site.views import favicon, healthz
+from reports.sitemaps import ExemplaryModelSitemap, ShowcaseSitemap
 
 admin.site.site_header = "Quản trị Ban Dân vận"
 admin.site.site_title = "Quản trị"
@@ -16,7 +16,14 @@ admin.site.index_title = "Quản lý nội dung"
 # 400, 403 and 404 use the templates of the same name; 500 may turn into 503 (database down).
 handler500 = "danvan_site.views.server_error"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "models": ExemplaryModelSitemap}
+sitemaps = {
+    "home": HomeSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+    "showcase": ShowcaseSitemap,
+    "articles": ArticleSitemap,
+    "models": ExemplaryModelSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -27,6 +34,8 @@ urlpatterns = [
     # "Mã kiểm tra" images, audio and refresh, drawn by django-simple-captcha on our server.
     path("captcha/", include("captcha.urls")),
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page links; the icon itself is a static file.
+    path("favicon.ico", favicon, name="favicon"),
     # Before articles: its patterns are broad.
     path("", include("reports.urls")),
     path("", include("articles.urls")),

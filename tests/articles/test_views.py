@@ -247,3 +247,20 @@ def test_top_bar_shows_todays_weekday_and_turns_at_local_midnight(client):
         assert top_bar() == "Thứ Ba, 01/12/2026"
     with time_machine.travel("2026-12-02 00:01:00+07:00", tick=False):
         assert top_bar() == "Thứ Tư, 02/12/2026"
+
+
+def test_sitemap_lists_the_home_the_showcase_and_each_list_page(client):
+    tagged = PublishedArticleFactory(tags=["Dân vận khéo"])
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("/", "/mo-hinh/", tagged.category.get_absolute_url(), tagged.tags.get().get_absolute_url()):
+        assert f"<loc>http://testserver{path}</loc>" in sitemap, path
+
+
+def test_favicon_ico_is_a_real_icon(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.ico"
+    with open(finders.find("img/favicon.ico"), "rb") as icon:
+        assert icon.read(4) == b"\x00\x00\x01\x00"  # the ICO signature
