@@ -204,6 +204,20 @@ def test_print_view_is_the_article_alone(client, article):
     assert "print.css" in html
 
 
+def test_print_view_has_a_way_back_and_a_print_button_hidden_on_paper_only(client, article):
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    html = html_of(client.get(f"/tin-tuc/{article.slug}/in/"))
+    back = re.search(r'<div class="print-actions no-print">.*?</div>', html, re.S).group(0)
+    assert f'href="{article.get_absolute_url()}"' in back and "Quay lại bài viết" in back
+    assert "In bài viết</button>" in back and "js/print.js" in html
+    sheet = open(finders.find("css/print.css")).read()
+    outside_print = re.sub(r"@media print\s*{[^{}]*({[^{}]*}[^{}]*)*}", "", sheet)
+    assert ".no-print" not in outside_print  # on screen the way back stays visible
+
+
 def test_home_shows_featured_latest_and_a_block_per_category(client):
     cat_a = CategoryFactory(name="Chuyên mục A", order=1)
     cat_b = CategoryFactory(name="Chuyên mục B", order=2)
