@@ -15,7 +15,7 @@ NODE_STAMP := node_modules/.installed
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000 --preload
 BENCH_PG_PORT ?= 25433
 
-.PHONY: help install run test test-browser browser-deps test-cluster test-pg serve bench lint fmt migrations-check clean backup restore
+.PHONY: help install run messages test test-browser browser-deps test-cluster test-pg serve bench lint fmt migrations-check clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -32,6 +32,12 @@ run: $(STAMP) ## The site on SQLite with demo content at http://127.0.0.1:$(PORT
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The compiled catalogues (.mo) are committed, so the site needs no gettext to run; this target
+# rebuilds them after an edit of locale/vi/LC_MESSAGES/*.po (Debian's gettext has msgfmt).
+messages: $(STAMP) ## Compile the project's own Vietnamese strings (locale/) after an edit
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
+	$(PY) manage.py compilemessages --locale vi --ignore '.venv/*' --ignore 'node_modules/*'
 
 test: $(STAMP) ## The whole test suite but the browser one (DATABASE_URL picks the database; SQLite by default)
 	$(PY) -m pytest -n 2 -q

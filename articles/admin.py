@@ -13,6 +13,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
 from danvan_site.images import ImageUploadField
+from danvan_site.text import img_alts
 
 from .models import Article, Category, Comment, Tag
 from .tagging import parse_tags
@@ -20,13 +21,29 @@ from .templatetags.articles_tags import vn_time_date
 
 
 class ArticleAdminForm(forms.ModelForm):
+    MISSING_ALT = (
+        "Ảnh thứ {} trong nội dung chưa có mô tả (văn bản thay thế) cho người khiếm thị. Bấm vào "
+        "ảnh, chọn nút “Thay đổi văn bản thay thế” trên thanh công cụ nhỏ của ảnh và nhập một câu "
+        "ngắn tả ảnh."
+    )
+
     class Meta:
         model = Article
-        fields = ("lead", "body")  # the admin adds the rest from its fieldsets
+        fields = ("title", "lead", "body")  # the admin adds the rest from its fieldsets
         widgets = {
+            "title": forms.TextInput(attrs={"class": "vTextField article-title-input"}),
             "body": CKEditor5Widget(config_name="default"),
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_body(self):
+        """Every image of the body says what it shows (`alt`): CKEditor inserts an uploaded image
+        with an empty one and never asks, so the form asks before the article is saved."""
+        body = self.cleaned_data["body"]
+        for number, alt in enumerate(img_alts(body), start=1):
+            if not alt.strip():
+                raise forms.ValidationError(self.MISSING_ALT.format(number))
+        return body
 
 
 class VietnameseHistoryAdmin(SimpleHistoryAdmin):
@@ -97,9 +114,10 @@ class ArticleAdmin(VietnameseHistoryAdmin):
     actions = ["move_to_trash", "restore_from_trash", "purge_from_trash"]
 
     class Media:
-        # Warns before leaving with unsaved changes (CKEditor content included).
+        # Warns before leaving with unsaved changes (CKEditor content included); articles.css
+        # fits the list's columns and the wide title field at 1280 px.
         js = ["js/admin/unsaved-changes.js"]
-        css = {"all": ["css/admin/unsaved-changes.css"]}
+        css = {"all": ["css/admin/unsaved-changes.css", "css/admin/articles.css"]}
 
     # Values that belong to the article's life, not to a version of its text: restoring an
     # old version keeps today's counter, trash state and authorship.
@@ -110,10 +128,10 @@ class ArticleAdmin(VietnameseHistoryAdmin):
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
     list_display = (
         "title",
-        "category",
-        "status",
-        "is_featured",
-        "published_at",
+        "category_name",
+        "status_label",
+        "featured",
+        "published_label",
         "view_count",
         "preview_link",
     )
@@ -144,6 +162,26 @@ class ArticleAdmin(VietnameseHistoryAdmin):
             },
         ),
     )
+
+    @admin.display(description="Chuyên mục", ordering="category__name")
+    def category_name(self, obj):
+        return obj.category.name
+
+    @admin.display(description="Trạng thái", ordering="status")
+    def status_label(self, obj):
+        """ "Hẹn giờ 08:00 05/12/2026" for a published article whose time has not come yet:
+        the public does not see it until then."""
+        if obj.status == Article.Status.PUBLISHED and obj.published_at > timezone.now():
+            return format_html('<span class="scheduled">Hẹn giờ {}</span>', vn_time_date(obj.published_at))
+        return obj.get_status_display()
+
+    @admin.display(description="Nổi bật", boolean=True, ordering="is_featured")
+    def featured(self, obj):
+        return obj.is_featured
+
+    @admin.display(description="Xuất bản", ordering="published_at")
+    def published_label(self, obj):
+        return vn_time_date(obj.published_at)
 
     @admin.display(description="Xem")
     def preview_link(self, obj):

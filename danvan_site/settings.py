@@ -178,6 +178,9 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 FORMAT_MODULE_PATH = ["danvan_site.formats"]
+# Vietnamese for what Django's admin and django-simple-history leave in English ("Show counts",
+# the history button "Lịch sử"): locale/vi/LC_MESSAGES, compiled by `make messages`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 import nh3
 from django.utils.html import strip_tags
@@ -113,3 +114,21 @@ def sanitize_html(html: str) -> str:
 def html_to_text(html: str) -> str:
     """Plain text of sanitized HTML, for search and feeds."""
     return " ".join(strip_tags(html or "").split())
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.alts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.alts.append(dict(attrs).get("alt") or "")
+
+
+def img_alts(html: str) -> list[str]:
+    """The `alt` text of each image in `html`, in order ("" when it has none)."""
+    parser = _Images()
+    parser.feed(html or "")
+    parser.close()
+    return parser.alts
