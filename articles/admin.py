@@ -13,8 +13,9 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
 from danvan_site.images import ImageUploadField
-from danvan_site.text import img_alts
+from danvan_site.text import img_alts, same_html
 
+from .history import ArticleHistoryHelper
 from .models import Article, Category, Comment, Tag
 from .tagging import parse_tags
 from .templatetags.articles_tags import vn_time_date
@@ -215,6 +216,30 @@ class ArticleAdmin(VietnameseHistoryAdmin):
     def can_publish(self, request):
         return request.user.has_perm("articles.publish_article")
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ArticleHistoryHelper(self.model, historical_record)
+
+    # What a version is: these change on every save or by themselves, so they never make one.
+    not_a_change = ("updated_at", "updated_by", "view_count", "search_text", "search_vector")
+
+    def is_unchanged(self, obj, form) -> bool:
+        """Nothing an editor changed: the stored row holds the same values (the body compared
+        by meaning, see `same_html`) and the tags are the same."""
+        if "tags" in form.changed_data:
+            return False
+        names = [f.attname for f in Article._meta.concrete_fields if f.name not in self.not_a_change]
+        stored = Article.objects.filter(pk=obj.pk).values(*names).first()
+        if stored is None:
+            return False
+        for name in names:
+            value = getattr(obj, name)
+            value = getattr(value, "name", value)  # a file: its stored name
+            if name == "body" and same_html(stored[name] or "", obj.cleaned_body()):
+                continue
+            if (stored[name] or "") != (value or ""):
+                return False
+        return True
+
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         if self.can_publish(request):
@@ -257,6 +282,8 @@ class ArticleAdmin(VietnameseHistoryAdmin):
                 if current["status"] == Article.Status.PUBLISHED:
                     obj.slug = current["slug"]  # a published slug never changes, restore or not
         obj.updated_by = request.user
+        if change and self.is_unchanged(obj, form):
+            obj.skip_history_when_saving = True  # django-simple-history: no empty version
         super().save_model(request, obj, form, change)
 
     def get_form(self, request, obj=None, change=False, **kwargs):

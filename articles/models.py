@@ -12,7 +12,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from danvan_site import caching, images
 from danvan_site.fields import TimeStamped, acting_user
-from danvan_site.text import fold, html_to_text, sanitize_html, unique_slug, vn_slugify
+from danvan_site.text import fold, html_to_text, same_html, sanitize_html, unique_slug, vn_slugify
 
 from .search import SEARCH_VECTOR_SQL
 
@@ -368,10 +368,20 @@ class Article(TimeStamped):
     def author_line(self) -> str:
         return " — ".join(p for p in (self.author_name, self.author_title) if p)
 
+    def cleaned_body(self) -> str:
+        """The body as it is stored: sanitized, every image with its alt, size and lazy loading."""
+        return images.complete_img_tags(sanitize_html(self.body))
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
-        self.body = images.complete_img_tags(sanitize_html(self.body))
+        self.body = self.cleaned_body()
+        if self.pk and kwargs.get("update_fields") is None:
+            # The same text spelled another way (attribute order): keep the stored spelling,
+            # so the history records no change of "Nội dung".
+            stored = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
+            if stored is not None and same_html(stored, self.body):
+                self.body = stored
         self.search_text = fold(" ".join((self.title, self.lead, html_to_text(self.body), self.author_name)))
         cover_changed = self.cover_image.name != self._loaded_cover
         if self.cover_image and cover_changed:

@@ -132,3 +132,45 @@ def img_alts(html: str) -> list[str]:
     parser.feed(html or "")
     parser.close()
     return parser.alts
+
+
+class _Shape(HTMLParser):
+    """What HTML means, not how it is spelled: tags with their attributes sorted, and text with
+    its runs of white space collapsed."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(("<", tag, tuple(sorted((k, v or "") for k, v in attrs))))
+
+    def handle_endtag(self, tag):
+        self.parts.append((">", tag))
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text:
+            self.parts.append(("t", text))
+
+
+def same_html(a: str, b: str) -> bool:
+    """Whether two spellings of HTML mean the same (the editor reorders attributes on each
+    save), so a save without a real change keeps the stored text and logs no change."""
+    if a == b:
+        return True
+    shapes = []
+    for html in (a, b):
+        parser = _Shape()
+        parser.feed(html or "")
+        parser.close()
+        shapes.append(parser.parts)
+    return shapes[0] == shapes[1]
+
+
+def html_words(html: str) -> list[str]:
+    """The words a reader reads in `html`, each paragraph's apart from the next one's."""
+    parser = _Shape()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join(part[1] for part in parser.parts if part[0] == "t").split()
