@@ -63,6 +63,7 @@ class PeriodSummary:
     missing: list[District]
     late: list[CampaignReport]
     pending: list[CampaignReport]
+    returned: list[CampaignReport]
 
     @property
     def is_overdue(self) -> bool:
@@ -156,12 +157,19 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
         grand_total.add(row.total)
         rows.append(row)
 
-    submitted_states = (CampaignReport.Status.SUBMITTED, CampaignReport.Status.APPROVED)
+    # A returned report was submitted and is waiting for the unit's corrections: it is listed
+    # apart ("Bị trả lại — chờ sửa"), not as never submitted.
+    submitted_states = (
+        CampaignReport.Status.SUBMITTED,
+        CampaignReport.Status.APPROVED,
+        CampaignReport.Status.RETURNED,
+    )
     missing = [
         row.district
         for row in rows
         if row.district.is_active and (row.report is None or row.report.status not in submitted_states)
     ]
+    returned = [r for r in period_reports if r.status == CampaignReport.Status.RETURNED]
     late = [r for r in period_reports if r.is_late]
     pending = [r for r in period_reports if r.status == CampaignReport.Status.SUBMITTED]
     return PeriodSummary(
@@ -175,6 +183,7 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
         missing=missing,
         late=late,
         pending=pending,
+        returned=returned,
     )
 
 

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from reports.demo import CON_CUONG_2020, KY_SON_TERM
 from tests.factories import (
+    ReturnedReportFactory,
     ApprovedReportFactory,
     CampaignReportFactory,
     DistrictFactory,
@@ -227,3 +228,17 @@ def test_a_district_never_gets_the_province_summary_kept_for_others(
     html = district_client.get(_url(period)).content.decode()
     assert 'data-total="registered">4<' in html
     assert ky_son.name not in html
+
+
+def test_a_returned_report_is_listed_as_returned_not_as_never_submitted(province_client, con_cuong):
+    period = ReportingPeriodFactory(deadline=timezone.localdate() - timedelta(days=2))
+    ReturnedReportFactory(district=con_cuong, period=period)
+    response = province_client.get(_url(period))
+    summary = response.context["summary"]
+    assert con_cuong not in summary.missing
+    assert [r.district for r in summary.returned] == [con_cuong]
+    html = response.content.decode()
+    returned = html[html.index("Bị trả lại — chờ sửa (1)") :].split("</ul>", 1)[0]
+    assert con_cuong.name in returned
+    not_submitted = html[html.index("Chưa nộp (") :].split("</div>", 1)[0]
+    assert con_cuong.name not in not_submitted

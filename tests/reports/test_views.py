@@ -444,3 +444,21 @@ def test_a_report_filed_meanwhile_by_a_colleague_gives_a_message_not_a_crash(
     assert response.status_code == 200
     assert "Đơn vị đã có báo cáo cho kỳ này" in response.content.decode()
     assert CampaignReport.objects.filter(period=period).count() == 1
+
+
+def test_filing_with_no_open_period_says_why_and_what_to_do_without_a_form(district_client):
+    ReportingPeriodFactory(is_open=False)
+    response = district_client.get(CREATE)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="report-form"' not in html and "Nộp báo cáo" not in html
+    assert "Hiện chưa có kỳ báo cáo nào đang nhận báo cáo" in html
+    assert "liên hệ cán bộ tỉnh" in html
+
+
+def test_filing_when_every_open_period_has_its_report_links_that_report(district_client, con_cuong):
+    report = CampaignReportFactory(district=con_cuong, period=ReportingPeriodFactory(is_open=True))
+    html = district_client.get(CREATE).content.decode()
+    assert 'id="report-form"' not in html
+    assert "Đơn vị đã lập báo cáo cho mọi kỳ đang nhận báo cáo" in html
+    assert f'href="{report.get_absolute_url()}"' in html
