@@ -97,4 +97,3 @@ class ArticleHistoryHelper(HistoricalRecordContextHelper):
                 formatted = self.format_delta_change(change)
                 changes.append({"field": field, "old": formatted.old, "new": formatted.new})
         return changes
-

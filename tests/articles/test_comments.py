@@ -484,6 +484,6 @@ def test_the_thanks_is_shown_right_above_the_comment_form_where_the_redirect_lan
     response = send(client, article)
     anchor = response["Location"].split("#", 1)[1]
     html = client.get(response["Location"]).content.decode()
-    thanks = re.search(r'<p[^>]*id="%s"[^>]*>([^<]*)</p>\s*<form id="comment-form"' % anchor, html)
+    thanks = re.search(rf'<p[^>]*id="{anchor}"[^>]*>([^<]*)</p>\s*<form id="comment-form"', html)
     assert thanks and THANKS in thanks.group(1)
     assert html.count(THANKS) == 1

@@ -5,8 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from django.db.models import F
+from django.utils import timezone
 
 from articles.models import Article, Category
 from articles.tagging import tags_to_string

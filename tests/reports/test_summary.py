@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 
 from reports.demo import CON_CUONG_2020, KY_SON_TERM
 from tests.factories import (
-    ReturnedReportFactory,
     ApprovedReportFactory,
     CampaignReportFactory,
     DistrictFactory,
     FieldResultFactory,
     ReportingPeriodFactory,
+    ReturnedReportFactory,
     SubmittedReportFactory,
     figures,
 )
