@@ -131,7 +131,9 @@ class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
         if no_open_period and self.request.method == "GET":
             # Nothing to file: say why and what to do instead of a form that cannot be saved.
             self.template_name = "reports/report_none_open.html"
-            ctx["filed_open"] = self.visible_reports().for_list().filter(period__in=ReportingPeriod.objects.open())
+            ctx["filed_open"] = (
+                self.visible_reports().for_list().filter(period__in=ReportingPeriod.objects.open())
+            )
         return {**ctx, **self.filing_context(filing, is_new=True, no_open_period=no_open_period)}
 
     def post(self, request, *args, **kwargs):
