@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from danvan_site import images
 from danvan_site.siteconfig.models import SiteSettings
 
 from .demo_texts import LEADS, OPENINGS, POOLS
@@ -241,8 +242,8 @@ def draw_banner(name: str, tagline: str) -> ContentFile:
     _draw_text(draw, (170, 52), name.upper(), 42, 700, "#ffffff")
     _draw_text(draw, (170, 106), tagline, 22, 400, "#ffe9a8")
     out = BytesIO()
-    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)  # as uploads are
-    return ContentFile(out.getvalue(), name="banner-demo.jpg")
+    img.save(out, "PNG")
+    return ContentFile(out.getvalue(), name="banner-demo.png")
 
 
 def seed_site_settings():
@@ -256,7 +257,7 @@ def seed_site_settings():
             "Điện thoại: 0238 3844 xxx · Email: bandanvan@nghean.gov.vn (demo)"
         )
         site.links = "Cổng thông tin Chính phủ | https://chinhphu.vn\nBáo Nhân Dân | https://nhandan.vn"
-        site.banner.save("banner-demo.jpg", draw_banner(site.site_name, site.tagline), save=False)
+        site.banner = draw_banner(site.site_name, site.tagline)  # re-encoded as an upload is
         site.save()
 
 
@@ -269,7 +270,7 @@ def demo_body(title: str, category: str, n: int) -> str:
     if n % 2 == 0:
         html.insert(
             1,
-            f'<figure class="image"><img src="/media/demo/inline-{n % INLINE_IMAGES}.jpg" width="860" '
+            f'<figure class="image"><img src="/media/demo/inline-{n % INLINE_IMAGES}.webp" width="860" '
             f'height="540" alt="Quang cảnh hoạt động ({title})"><figcaption>Quang cảnh hoạt động '
             "(ảnh minh họa do chương trình vẽ)</figcaption></figure>",
         )
@@ -352,9 +353,9 @@ def _inline_images():
     from django.core.files.storage import default_storage
 
     for i in range(INLINE_IMAGES):
-        name = f"demo/inline-{i}.jpg"
+        name = f"demo/inline-{i}.webp"
         if not default_storage.exists(name):
-            default_storage.save(name, draw_image(100 + i, size=(860, 540)))
+            default_storage.save(name, images.content_width(draw_image(100 + i, size=(860, 540)), name))
 
 
 DEMO_COMMENTS = [

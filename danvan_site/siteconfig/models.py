@@ -1,6 +1,6 @@
 from django.db import models
 
-from danvan_site import caching
+from danvan_site import caching, images
 
 
 class SiteSettings(models.Model):
@@ -35,6 +35,10 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1
+        if images.is_new_upload(self.banner):
+            # Every page shows the banner: a light re-encoded copy, with nothing hidden in it.
+            webp = images.banner(self.banner.file, self.banner.name)
+            self.banner.save(webp.name, webp, save=False)
         super().save(*args, **kwargs)
         caching.bump(caching.NEWS)
 
