@@ -22,5 +22,7 @@ def test_make_run_serves_with_debug_off_so_errors_show_the_vietnamese_pages():
     serve = next(line for line in commands.splitlines() if "runserver 127.0.0.1:8765" in line)
     probe = "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT)"
     script = serve.replace("manage.py runserver 127.0.0.1:8765", f"manage.py shell -c {shlex.quote(probe)}")
-    out = subprocess.run(["bash", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["bash", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     assert re.search(r"^False False$", out.stdout, re.M), out.stdout + out.stderr
