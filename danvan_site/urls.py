@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, TagSitemap
 from articles.views import RobotsView
+from commission.sitemaps import CommissionSitemap
 from danvan_site.views import favicon, healthz
 from reports.sitemaps import ExemplaryModelSitemap, ShowcaseSitemap
 
@@ -21,6 +22,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "tags": TagSitemap,
     "showcase": ShowcaseSitemap,
+    "commission": CommissionSitemap,
     "articles": ArticleSitemap,
     "models": ExemplaryModelSitemap,
 }
@@ -38,6 +40,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     # Before articles: its patterns are broad.
     path("", include("reports.urls")),
+    path("", include("commission.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -102,4 +102,12 @@ PAGE_TYPES = [
     PageType("report-form", _district_draft_url, login="district"),
     PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
     PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
+    # The commission's own pages (issue 17).
+    PageType("about", "/gioi-thieu/"),
+    PageType("contact", "/lien-he/"),
+    PageType("schedule", "/lich-cong-tac/"),
+    PageType("schedule-bad-week", "/lich-cong-tac/?tuan=2026-W99"),
+    PageType("questions", "/hoi-dap/"),
+    PageType("questions-search", "/hoi-dap/?q=dong bao"),
+    PageType("english", "/en/"),
 ]
