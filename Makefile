@@ -15,7 +15,7 @@ NODE_STAMP := node_modules/.installed
 GUNICORN_ARGS ?= --access-logfile - --max-requests 50000 --max-requests-jitter 5000 --preload
 BENCH_PG_PORT ?= 25433
 
-.PHONY: help install run test test-browser browser-deps test-cluster test-pg serve bench lint fmt migrations-check clean backup restore
+.PHONY: help install run messages test test-browser browser-deps test-cluster test-pg serve bench lint fmt migrations-check clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -28,10 +28,25 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) ## Create .venv and install the pinned requirements
 
+# `make run` shows the site as readers get it: DEBUG off, so a wrong address gets the Vietnamese
+# 404 page (and a crash the 500 page), not Django's debug page; static files are collected and
+# served by WhiteNoise as under `make serve`. Plain HTTP on loopback, and a random key for each
+# run (signing in again after a restart). The demo accounts are made with DEBUG on: seed_demo
+# refuses them otherwise. `DEBUG=1 make run` gives Django's debug pages while developing.
+RUN_ENV = DEBUG=$${DEBUG:-0} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} \
+	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))")}
+
 run: $(STAMP) ## The site on SQLite with demo content at http://127.0.0.1:$(PORT)/
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo --if-empty
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo --if-empty
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The compiled catalogues (.mo) are committed, so the site needs no gettext to run; this target
+# rebuilds them after an edit of locale/vi/LC_MESSAGES/*.po (Debian's gettext has msgfmt).
+messages: $(STAMP) ## Compile the project's own Vietnamese strings (locale/) after an edit
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
+	$(PY) manage.py compilemessages --locale vi --ignore '.venv/*' --ignore 'node_modules/*'
 
 test: $(STAMP) ## The whole test suite but the browser one (DATABASE_URL picks the database; SQLite by default)
 	$(PY) -m pytest -n 2 -q

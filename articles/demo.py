@@ -1,5 +1,6 @@
 """Demo content for a local try-out: Vietnamese categories, 40+ articles, drawn images."""
 
+import math
 import random
 from datetime import timedelta
 from io import BytesIO
@@ -12,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from danvan_site import images
 from danvan_site.siteconfig.models import SiteSettings
 
+from .demo_texts import LEADS, OPENINGS, POOLS
 from .models import Article, Category, Comment
 
 CATEGORIES = [
@@ -89,21 +91,6 @@ TITLES = {
     ],
 }
 
-LEADS = [
-    "Với phương châm “trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân”, công tác dân vận đã góp phần quan trọng vào việc thực hiện thắng lợi các nhiệm vụ chính trị của địa phương.",
-    "Phong trào thi đua “Dân vận khéo” tiếp tục được triển khai sâu rộng, xuất hiện nhiều mô hình hay, cách làm hiệu quả, được Nhân dân đồng tình hưởng ứng.",
-    "Sáng nay, hội nghị đã đánh giá kết quả đạt được, chỉ ra những hạn chế và đề ra nhiệm vụ, giải pháp trọng tâm trong thời gian tới.",
-    "Nhờ làm tốt công tác vận động, hàng trăm hộ dân đã tự nguyện hiến đất, góp công xây dựng công trình phúc lợi của thôn, bản.",
-]
-
-PARAGRAPHS = [
-    "Thời gian qua, cấp ủy, chính quyền các cấp đã quan tâm lãnh đạo, chỉ đạo công tác dân vận, phát huy sức mạnh khối đại đoàn kết toàn dân tộc. Hệ thống dân vận từ tỉnh đến cơ sở được củng cố, kiện toàn; đội ngũ cán bộ làm công tác dân vận từng bước được nâng cao về chất lượng.",
-    "Phong trào thi đua “Dân vận khéo” được triển khai sâu rộng trên các lĩnh vực kinh tế, văn hóa – xã hội, quốc phòng – an ninh và xây dựng hệ thống chính trị. Nhiều mô hình đã được nhân rộng, mang lại hiệu quả thiết thực, góp phần nâng cao đời sống vật chất và tinh thần của Nhân dân.",
-    "Việc thực hiện dân chủ ở cơ sở được quan tâm; người dân được biết, được bàn, được tham gia ý kiến và giám sát các công việc của địa phương. Các cuộc đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân được tổ chức thường xuyên, giải quyết kịp thời những kiến nghị chính đáng.",
-    "Phát biểu tại hội nghị, đồng chí Trưởng Ban Dân vận Tỉnh ủy đề nghị các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc quan điểm “dân là gốc”, đổi mới nội dung, phương thức công tác dân vận theo hướng thiết thực, hướng về cơ sở.",
-    "Đồng bào các dân tộc thiểu số và đồng bào có đạo tin tưởng vào sự lãnh đạo của Đảng, tích cực tham gia các phong trào thi đua yêu nước, chung tay xây dựng nông thôn mới, giữ gìn an ninh trật tự trên địa bàn.",
-]
-
 AUTHORS = [
     ("Nguyễn Văn Hùng", "Phó Trưởng ban Dân vận Tỉnh ủy"),
     ("Bài, ảnh: Trần Thị Mai", ""),
@@ -121,16 +108,18 @@ PALETTES = [
 ]
 
 
-def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
-    """A landscape drawn by Pillow: sky, sun, hills and a field — no photo needed."""
-    rnd = random.Random(seed)
-    dark, light = PALETTES[seed % len(PALETTES)]
-    img = Image.new("RGB", size, light)
-    draw = ImageDraw.Draw(img)
-    w, h = size
-    for y in range(h // 2):
-        shade = int(255 - y * 120 / (h // 2))
-        draw.line([(0, y), (w, y)], fill=(shade, min(255, shade + 10), 255))
+INLINE_IMAGES = 6  # drawn pictures shared by the bodies of the demo articles
+
+
+def _sky(draw, w, h, horizon, tint):
+    for y in range(horizon):
+        shade = int(255 - y * 120 / max(horizon, 1))
+        draw.line([(0, y), (w, y)], fill=(shade, min(255, shade + 10), tint))
+
+
+def _hills(draw, rnd, w, h, dark):
+    """Sky, sun, three rows of hills and a field."""
+    _sky(draw, w, h, h // 2, 255)
     sun = rnd.randint(w // 5, 4 * w // 5)
     draw.ellipse([sun - 70, 80, sun + 70, 220], fill="#ffeb3b")
     for i in range(3):
@@ -139,6 +128,77 @@ def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
         draw.polygon(points, fill=[dark, "#2e7d32", "#558b2f"][i])
     for x in range(0, w, 60):
         draw.line([(x, h - 120), (x + 30, h)], fill="#8bc34a", width=6)
+
+
+def _village(draw, rnd, w, h, dark):
+    """Stilt houses of a village under the mountains, trees between them."""
+    horizon = int(h * 0.55)
+    _sky(draw, w, h, horizon, 235)
+    draw.polygon([(0, horizon), (w * 0.3, h * 0.18), (w * 0.6, horizon)], fill="#546e7a")
+    draw.polygon([(w * 0.4, horizon), (w * 0.75, h * 0.12), (w, horizon)], fill="#607d8b")
+    draw.rectangle([0, horizon, w, h], fill="#7cb342")
+    for k in range(rnd.randint(3, 5)):
+        x = 60 + k * w // 5 + rnd.randint(-30, 30)
+        top = horizon - 20 + rnd.randint(0, 80)
+        draw.rectangle([x, top + 70, x + 180, top + 150], fill="#8d6e63")
+        draw.polygon([(x - 30, top + 72), (x + 90, top), (x + 210, top + 72)], fill=dark)
+        for post in range(x + 10, x + 180, 40):
+            draw.line([(post, top + 150), (post, top + 200)], fill="#4e342e", width=8)
+        tree = x + 200 + rnd.randint(0, 40)
+        draw.ellipse([tree, top + 40, tree + 70, top + 130], fill="#2e7d32")
+
+
+def _meeting(draw, rnd, w, h, dark):
+    """A meeting hall: red backdrop with the gold star, a long table and rows of people."""
+    draw.rectangle([0, 0, w, h], fill="#efe6d8")
+    draw.rectangle([w * 0.1, 40, w * 0.9, h * 0.42], fill="#b71c1c")
+    cx, cy, r = w // 2, int(h * 0.22), 60
+    points = [
+        (
+            cx + (r if k % 2 == 0 else r * 0.4) * math.cos(-math.pi / 2 + k * math.pi / 5),
+            cy + (r if k % 2 == 0 else r * 0.4) * math.sin(-math.pi / 2 + k * math.pi / 5),
+        )
+        for k in range(10)
+    ]
+    draw.polygon(points, fill="#ffd54f")
+    draw.rectangle([w * 0.2, h * 0.46, w * 0.8, h * 0.52], fill=dark)
+    for row in range(3):
+        y = int(h * 0.6) + row * 80
+        for x in range(40 + row * 20, w - 40, 90):
+            draw.ellipse([x, y, x + 46, y + 46], fill=["#3e2723", "#4e342e", "#212121"][(x + row) % 3])
+            draw.rectangle(
+                [x - 8, y + 44, x + 54, y + 90], fill=["#eceff1", dark, "#1565c0"][rnd.randint(0, 2)]
+            )
+
+
+def _road(draw, rnd, w, h, dark):
+    """A new concrete road between rice fields, to the horizon."""
+    horizon = int(h * 0.4)
+    _sky(draw, w, h, horizon, 250)
+    draw.rectangle([0, horizon, w, h], fill="#9ccc65")
+    for k in range(1, 12):
+        y = horizon + (h - horizon) * k * k // 144
+        draw.line([(0, y), (w, y)], fill="#7cb342", width=3)
+    vanish = w // 2 + rnd.randint(-120, 120)
+    draw.polygon(
+        [(vanish - 12, horizon), (vanish + 12, horizon), (w * 0.72, h), (w * 0.28, h)], fill="#cfd8dc"
+    )
+    draw.line([(vanish, horizon), (w // 2, h)], fill="#ffffff", width=6)
+    for _ in range(6):
+        x = rnd.randint(0, w)
+        draw.ellipse([x - 40, horizon - 70, x + 40, horizon + 10], fill=dark)
+
+
+SCENES = (_hills, _village, _meeting, _road)
+
+
+def draw_image(seed: int, size=(1200, 750)) -> ContentFile:
+    """A picture drawn by Pillow — hills, a village, a meeting hall or a country road, each in
+    one of the palettes — so no photo is needed and neighbouring articles do not look alike."""
+    rnd = random.Random(seed)
+    dark, light = PALETTES[seed % len(PALETTES)]
+    img = Image.new("RGB", size, light)
+    SCENES[seed % len(SCENES)](ImageDraw.Draw(img), rnd, *size, dark)
     out = BytesIO()
     # Encoded as uploads are (danvan_site.images): demo pages weigh what real ones would.
     img.save(out, "JPEG", quality=82, optimize=True, progressive=True)
@@ -165,8 +225,6 @@ def _draw_text(draw, xy, text, size, weight, fill):
 
 def draw_banner(name: str, tagline: str) -> ContentFile:
     """The demo banner: gradient, gold star and the site name, drawn by Pillow."""
-    import math
-
     img = Image.new("RGB", (1200, 160), "#b71c1c")
     draw = ImageDraw.Draw(img)
     for x in range(1200):
@@ -203,6 +261,22 @@ def seed_site_settings():
         site.save()
 
 
+def demo_body(title: str, category: str, n: int) -> str:
+    """The `n`-th demo article's body: its own opening, then 0 to 3 paragraphs of its category's
+    pool (one to four in all), and in every other article a drawn picture after the opening."""
+    pool = POOLS[category]
+    paragraphs = [OPENINGS[title], *(pool[(n + k) % len(pool)] for k in range(n % 4))]
+    html = [f"<p>{p}</p>" for p in paragraphs]
+    if n % 2 == 0:
+        html.insert(
+            1,
+            f'<figure class="image"><img src="/media/demo/inline-{n % INLINE_IMAGES}.webp" width="860" '
+            f'height="540" alt="Quang cảnh hoạt động ({title})"><figcaption>Quang cảnh hoạt động '
+            "(ảnh minh họa do chương trình vẽ)</figcaption></figure>",
+        )
+    return "".join(html)
+
+
 def seed_articles(writer=None, editor=None, stdout=None) -> int:
     """Categories and articles; idempotent (existing titles are left alone)."""
     seed_site_settings()
@@ -230,17 +304,11 @@ def seed_articles(writer=None, editor=None, stdout=None) -> int:
             if Article.objects.filter(title=title).exists():
                 continue
             author_name, author_title = AUTHORS[n % len(AUTHORS)]
-            body = "".join(f"<p>{PARAGRAPHS[(n + k) % len(PARAGRAPHS)]}</p>" for k in range(4))
-            body += (
-                f'<figure class="image"><img src="/media/demo/inline-{n % 3}.webp" width="860" height="540" alt="Quang cảnh '
-                f'hoạt động"><figcaption>Quang cảnh hoạt động (ảnh minh họa)</figcaption></figure>'
-            )
-            body += f"<p>{PARAGRAPHS[(n + 4) % len(PARAGRAPHS)]}</p>"
             article = Article(
                 title=title,
                 category=category,
-                lead=LEADS[n % len(LEADS)],
-                body=body,
+                lead=LEADS[category.name][n % 2],
+                body=demo_body(title, category.name, n),
                 author_name=author_name,
                 author_title=author_title,
                 source="Ban Dân vận Tỉnh ủy" if n % 3 else "",
@@ -272,8 +340,8 @@ def seed_articles(writer=None, editor=None, stdout=None) -> int:
             Article.objects.create(
                 title=title,
                 category=cat,
-                lead=LEADS[0],
-                body=f"<p>{PARAGRAPHS[0]}</p>",
+                lead=LEADS[cat.name][0],
+                body=f"<p>{POOLS[cat.name][0]}</p>",
                 status=status,
                 published_at=when,
                 created_by=writer,
@@ -286,7 +354,7 @@ def seed_articles(writer=None, editor=None, stdout=None) -> int:
 def _inline_images():
     from django.core.files.storage import default_storage
 
-    for i in range(3):
+    for i in range(INLINE_IMAGES):
         name = f"demo/inline-{i}.webp"
         if not default_storage.exists(name):
             default_storage.save(name, images.content_width(draw_image(100 + i, size=(860, 540)), name))

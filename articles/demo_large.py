@@ -18,7 +18,7 @@ from django.utils import timezone
 from danvan_site import images
 from danvan_site.text import fold, html_to_text, sanitize_html, vn_slugify
 
-from .demo import AUTHORS, LEADS, PARAGRAPHS, TAGS, draw_image
+from .demo import AUTHORS, TAGS, draw_image
 from .models import Article, Category, Subsite, Tag, TaggedArticle
 from .search import SEARCH_VECTOR_SQL
 
@@ -65,6 +65,23 @@ PLACES = [
     "huyện Diễn Châu",
     "huyện Anh Sơn",
     "thị xã Cửa Lò",
+]
+
+# The archive's few shared texts (the benchmark measures pages of this size; the try-out's
+# demo articles each have their own, articles.demo_texts).
+LEADS = [
+    "Với phương châm “trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân”, công tác dân vận đã góp phần quan trọng vào việc thực hiện thắng lợi các nhiệm vụ chính trị của địa phương.",
+    "Phong trào thi đua “Dân vận khéo” tiếp tục được triển khai sâu rộng, xuất hiện nhiều mô hình hay, cách làm hiệu quả, được Nhân dân đồng tình hưởng ứng.",
+    "Sáng nay, hội nghị đã đánh giá kết quả đạt được, chỉ ra những hạn chế và đề ra nhiệm vụ, giải pháp trọng tâm trong thời gian tới.",
+    "Nhờ làm tốt công tác vận động, hàng trăm hộ dân đã tự nguyện hiến đất, góp công xây dựng công trình phúc lợi của thôn, bản.",
+]
+
+PARAGRAPHS = [
+    "Thời gian qua, cấp ủy, chính quyền các cấp đã quan tâm lãnh đạo, chỉ đạo công tác dân vận, phát huy sức mạnh khối đại đoàn kết toàn dân tộc. Hệ thống dân vận từ tỉnh đến cơ sở được củng cố, kiện toàn; đội ngũ cán bộ làm công tác dân vận từng bước được nâng cao về chất lượng.",
+    "Phong trào thi đua “Dân vận khéo” được triển khai sâu rộng trên các lĩnh vực kinh tế, văn hóa – xã hội, quốc phòng – an ninh và xây dựng hệ thống chính trị. Nhiều mô hình đã được nhân rộng, mang lại hiệu quả thiết thực, góp phần nâng cao đời sống vật chất và tinh thần của Nhân dân.",
+    "Việc thực hiện dân chủ ở cơ sở được quan tâm; người dân được biết, được bàn, được tham gia ý kiến và giám sát các công việc của địa phương. Các cuộc đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân được tổ chức thường xuyên, giải quyết kịp thời những kiến nghị chính đáng.",
+    "Phát biểu tại hội nghị, đồng chí Trưởng Ban Dân vận Tỉnh ủy đề nghị các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc quan điểm “dân là gốc”, đổi mới nội dung, phương thức công tác dân vận theo hướng thiết thực, hướng về cơ sở.",
+    "Đồng bào các dân tộc thiểu số và đồng bào có đạo tin tưởng vào sự lãnh đạo của Đảng, tích cực tham gia các phong trào thi đua yêu nước, chung tay xây dựng nông thôn mới, giữ gìn an ninh trật tự trên địa bàn.",
 ]
 
 

@@ -12,7 +12,15 @@ from taggit.models import TagBase, TaggedItemBase
 
 from danvan_site import caching, images
 from danvan_site.fields import TimeStamped, acting_user
-from danvan_site.text import fold, html_to_text, parse_links, sanitize_html, unique_slug, vn_slugify
+from danvan_site.text import (
+    fold,
+    html_to_text,
+    parse_links,
+    same_html,
+    sanitize_html,
+    unique_slug,
+    vn_slugify,
+)
 
 from .search import SEARCH_VECTOR_SQL
 
@@ -314,10 +322,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.alive().filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def related_to(self, article: "Article", limit: int) -> list["Article"]:
-        """ "Tin cùng chuyên mục": published articles of the same category, newest first, never
-        the article itself. When the category has fewer than `limit`, the rest comes from its
-        section (parent and sibling categories), then from the latest news. Each part is a
-        `LIMIT` walk of an index from the newest end.
+        """ "Tin cùng chuyên mục": published articles of the same category, never the article
+        itself. When the category has fewer than `limit`, the rest comes from its section (parent
+        and sibling categories), then from the latest news. Each part is a `LIMIT` walk of an
+        index from the newest end; the list a reader sees is newest first as a whole (SPEC), so a
+        filler never sits above a newer article or below an older one.
         """
         newest = self.published().for_list().exclude(pk=article.pk).newest()
         section_id = article.category.parent_id or article.category_id
@@ -331,7 +340,7 @@ class ArticleQuerySet(models.QuerySet):
             if len(related) >= limit:
                 break
             related += newest.filter(source).exclude(pk__in=[a.pk for a in related])[: limit - len(related)]
-        return related
+        return sorted(related, key=lambda a: (a.published_at, a.pk), reverse=True)
 
     def latest_per_section(self, per_section: int, section_ids=None) -> dict[int, list["Article"]]:
         """Newest `per_section` published articles of each top-level section, by section id
@@ -561,10 +570,20 @@ class Article(TimeStamped):
     def author_line(self) -> str:
         return " — ".join(p for p in (self.author_name, self.author_title) if p)
 
+    def cleaned_body(self) -> str:
+        """The body as it is stored: sanitized, every image with its alt, size and lazy loading."""
+        return images.complete_img_tags(sanitize_html(self.body))
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
-        self.body = images.complete_img_tags(sanitize_html(self.body))
+        self.body = self.cleaned_body()
+        if self.pk and kwargs.get("update_fields") is None:
+            # The same text spelled another way (attribute order): keep the stored spelling,
+            # so the history records no change of "Nội dung".
+            stored = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
+            if stored is not None and same_html(stored, self.body):
+                self.body = stored
         self.search_text = fold(" ".join((self.title, self.lead, html_to_text(self.body), self.author_name)))
         cover_changed = self.cover_image.name != self._loaded_cover
         if self.cover_image and cover_changed:

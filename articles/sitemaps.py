@@ -1,7 +1,20 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Category, Subsite
+from .models import Article, Category, Subsite, Tag
+
+
+class HomeSitemap(Sitemap):
+    """The home page: the newest news of every section."""
+
+    changefreq = "hourly"
+    priority = 1.0
+
+    def items(self):
+        return ["articles:home"]
+
+    def location(self, item):
+        return reverse(item)
 
 
 class ArticleSitemap(Sitemap):
@@ -34,3 +47,14 @@ class SubsiteSitemap(Sitemap):
 
     def location(self, item):
         return item.get_absolute_url() if item is not None else reverse("articles:subsite_list")
+
+
+class TagSitemap(Sitemap):
+    """Each tag page that lists at least one published article."""
+
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        published = Article.objects.published().values("pk")
+        return Tag.objects.filter(tagged_articles__content_object__in=published).distinct().order_by("pk")

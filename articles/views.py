@@ -257,6 +257,7 @@ class CommentCreateView(ArticleDetailView):
 
     http_method_names = ["post"]
     THANKS = "Cảm ơn bạn, ý kiến sẽ hiển thị sau khi được duyệt."
+    SENT_ANCHOR = "comment-sent"  # the thank-you's id on the article page
     CLOSED = "Bài viết này đã đóng ý kiến bạn đọc, ý kiến của bạn chưa được gửi."
     TOO_MANY = (
         "Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau {} phút; "
@@ -284,8 +285,9 @@ class CommentCreateView(ArticleDetailView):
         except RateLimited:
             form.add_error(None, self.TOO_MANY.format(settings.COMMENTS_RATE_WINDOW_MINUTES))
             return self.form_invalid(form, status=429)
-        messages.success(request, self.THANKS)
-        return redirect(article)
+        # Shown above the comment form, where the reader was, not at the top of a long page.
+        messages.success(request, self.THANKS, extra_tags=self.SENT_ANCHOR)
+        return redirect(f"{article.get_absolute_url()}#{self.SENT_ANCHOR}")
 
     def form_invalid(self, form, status=200):
         return self.render_to_response(self.get_context_data(comment_form=form), status=status)

@@ -16,3 +16,16 @@ class RequestIDFilter(logging.Filter):
     def filter(self, record):
         record.request_id = current_request_id.get()
         return True
+
+
+class OneLineWarning(logging.Filter):
+    """Turn the record into one WARNING line without its traceback.
+
+    For refusals that are expected and already answered (a scanner's unknown `Host` gets its
+    400): a traceback at ERROR level for each probe would bury the errors that need a person.
+    """
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        record.exc_info = record.exc_text = record.stack_info = None
+        return True

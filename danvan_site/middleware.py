@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.template import loader
 from django.template.defaultfilters import filesizeformat
+from django.utils.cache import patch_cache_control
 
 from .logs import current_request_id
 
@@ -175,6 +176,25 @@ class StaffSessionTimeoutMiddleware:
                 # vanished session, logs the user out and can say why.
                 request.session.set_expiry(2 * idle)
         return self.get_response(request)
+
+
+class SignedInPrivateMiddleware:
+    """`Cache-Control: private, no-store` on every answer to a signed-in user.
+
+    What staff see (report figures, the admin, their name in the header) is theirs alone: no
+    proxy or shared computer's disk cache may keep it. Readers who are not signed in get the
+    public pages' caching unchanged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class RequestBodyLimitMiddleware:

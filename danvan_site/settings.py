@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After auth: answers to signed-in users are never kept by a proxy.
+    "danvan_site.middleware.SignedInPrivateMiddleware",
     # After auth (signed-in staff may send images), before anything reads the request body.
     "danvan_site.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -179,6 +181,9 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 FORMAT_MODULE_PATH = ["danvan_site.formats"]
+# Vietnamese for what Django's admin and django-simple-history leave in English ("Show counts",
+# the history button "Lịch sử"): locale/vi/LC_MESSAGES, compiled by `make messages`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------
@@ -425,7 +430,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every line carries the request id (also sent as X-Request-ID and shown on error pages).
-    "filters": {"request_id": {"()": "danvan_site.logs.RequestIDFilter"}},
+    "filters": {
+        "request_id": {"()": "danvan_site.logs.RequestIDFilter"},
+        "one_line_warning": {"()": "danvan_site.logs.OneLineWarning"},
+    },
     "formatters": {
         "default": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
     },
@@ -433,5 +441,15 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "default"}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # A request for a host we do not serve (scanners probe by IP and made-up names) is
+        # answered 400: one warning line each, not a traceback at ERROR level.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_line_warning"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }

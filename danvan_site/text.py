@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 import nh3
 from django.utils.html import strip_tags
@@ -28,9 +29,16 @@ def vn_number(value):
         return value
 
 
+# Every Unicode dash (hyphen, en and em dash, figure dash, minus sign …): SPEC's slugs turn a
+# dash of any kind between words or numbers into one hyphen, where Django's slugify would drop
+# it ("2020–2025" → "20202025").
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
+
+
 def vn_slugify(text: str) -> str:
-    """ASCII slug read as the title without marks; Đ/đ become d (unlike Django's slugify)."""
-    return slugify(fold(text))
+    """ASCII slug read as the title without marks; Đ/đ become d (unlike Django's slugify), and
+    a dash of any kind becomes a hyphen: "Giai đoạn 2020–2025" → "giai-doan-2020-2025"."""
+    return slugify(_DASHES.sub("-", fold(text)))
 
 
 def unique_slug(model, text: str, *, instance_pk=None, field: str = "slug", max_length=None) -> str:
@@ -136,3 +144,63 @@ def parse_links(text: str) -> list[tuple[str, str]]:
         if name.strip() and url.strip().startswith(("http://", "https://", "/")):
             pairs.append((name.strip(), url.strip()))
     return pairs
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.alts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.alts.append(dict(attrs).get("alt") or "")
+
+
+def img_alts(html: str) -> list[str]:
+    """The `alt` text of each image in `html`, in order ("" when it has none)."""
+    parser = _Images()
+    parser.feed(html or "")
+    parser.close()
+    return parser.alts
+
+
+class _Shape(HTMLParser):
+    """What HTML means, not how it is spelled: tags with their attributes sorted, and text with
+    its runs of white space collapsed."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(("<", tag, tuple(sorted((k, v or "") for k, v in attrs))))
+
+    def handle_endtag(self, tag):
+        self.parts.append((">", tag))
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text:
+            self.parts.append(("t", text))
+
+
+def same_html(a: str, b: str) -> bool:
+    """Whether two spellings of HTML mean the same (the editor reorders attributes on each
+    save), so a save without a real change keeps the stored text and logs no change."""
+    if a == b:
+        return True
+    shapes = []
+    for html in (a, b):
+        parser = _Shape()
+        parser.feed(html or "")
+        parser.close()
+        shapes.append(parser.parts)
+    return shapes[0] == shapes[1]
+
+
+def html_words(html: str) -> list[str]:
+    """The words a reader reads in `html`, each paragraph's apart from the next one's."""
+    parser = _Shape()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join(part[1] for part in parser.parts if part[0] == "t").split()

@@ -4,12 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap, SubsiteSitemap
+from articles.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, SubsiteSitemap, TagSitemap
 from articles.views import RobotsView
 from commission.sitemaps import CommissionSitemap
-from danvan_site.views import healthz
+from danvan_site.views import favicon, healthz
 from documents.sitemaps import DocumentSitemap
-from reports.sitemaps import ExemplaryModelSitemap
+from reports.sitemaps import ExemplaryModelSitemap, ShowcaseSitemap
 
 admin.site.site_header = "Quản trị Ban Dân vận"
 admin.site.site_title = "Quản trị"
@@ -19,9 +19,12 @@ admin.site.index_title = "Quản lý nội dung"
 handler500 = "danvan_site.views.server_error"
 
 sitemaps = {
-    "articles": ArticleSitemap,
+    "home": HomeSitemap,
     "categories": CategorySitemap,
+    "articles": ArticleSitemap,
+    "tags": TagSitemap,
     "subsites": SubsiteSitemap,
+    "showcase": ShowcaseSitemap,
     "models": ExemplaryModelSitemap,
     "commission": CommissionSitemap,
     "documents": DocumentSitemap,
@@ -36,6 +39,8 @@ urlpatterns = [
     # "Mã kiểm tra" images, audio and refresh, drawn by django-simple-captcha on our server.
     path("captcha/", include("captcha.urls")),
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page links; the icon itself is a static file.
+    path("favicon.ico", favicon, name="favicon"),
     # Before articles: its patterns are broad.
     path("", include("reports.urls")),
     path("", include("commission.urls")),

@@ -6,9 +6,10 @@ import uuid
 
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,12 @@ def _cache_ok() -> bool:
         logger.exception("healthz: cache check failed")
         return False
     return ok
+
+
+def favicon(request):
+    """`/favicon.ico`: a redirect to the icon among the static files (fingerprinted and served by
+    WhiteNoise under `make serve`), so the icon has one copy, found by `collectstatic`."""
+    return HttpResponseRedirect(static("img/favicon.ico"))
 
 
 def csrf_failure(request, reason=""):

@@ -1,6 +1,20 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from .models import ExemplaryModel
+
+
+class ShowcaseSitemap(Sitemap):
+    """The showcase list `/mo-hinh/` ("Mô hình “Dân vận khéo”")."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["reports:showcase"]
+
+    def location(self, item):
+        return reverse(item)
 
 
 class ExemplaryModelSitemap(Sitemap):

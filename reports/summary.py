@@ -66,6 +66,7 @@ class PeriodSummary:
     missing: list[Unit]
     late: list[CampaignReport]
     pending: list[CampaignReport]
+    returned: list[CampaignReport]
     over_quota: list[str] = field(default_factory=list)  # reports.progress.over_quota
 
     @property
@@ -173,12 +174,19 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
         grand_total.add(row.total)
         rows.append(row)
 
-    submitted_states = (CampaignReport.Status.SUBMITTED, CampaignReport.Status.APPROVED)
+    # A returned report was submitted and is waiting for the unit's corrections: it is listed
+    # apart ("Bị trả lại — chờ sửa"), not as never submitted.
+    submitted_states = (
+        CampaignReport.Status.SUBMITTED,
+        CampaignReport.Status.APPROVED,
+        CampaignReport.Status.RETURNED,
+    )
     missing = [
         row.unit
         for row in rows
         if row.unit.pk in expected and (row.report is None or row.report.status not in submitted_states)
     ]
+    returned = [r for r in period_reports if r.status == CampaignReport.Status.RETURNED]
     late = [r for r in period_reports if r.is_late]
     pending = [r for r in period_reports if r.status == CampaignReport.Status.SUBMITTED]
     return PeriodSummary(
@@ -193,6 +201,7 @@ def build_summary(period: ReportingPeriod, reports, *, include_submitted: bool =
         late=late,
         pending=pending,
         over_quota=over_quota(period, period_reports),
+        returned=returned,
     )
 
 

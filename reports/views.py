@@ -153,6 +153,12 @@ class ReportCreateView(StaffMixin, ReportFilingMixin, TemplateView):
                     ReportingPeriod.objects.filter(slug=period).values_list("pk", flat=True).first()
                 )
         no_open_period = not filing.report_form.fields["period"].queryset.exists()
+        if no_open_period and self.request.method == "GET":
+            # Nothing to file: say why and what to do instead of a form that cannot be saved.
+            self.template_name = "reports/report_none_open.html"
+            ctx["filed_open"] = (
+                self.visible_reports().for_list().filter(period__in=ReportingPeriod.objects.open())
+            )
         return {**ctx, **self.filing_context(filing, is_new=True, no_open_period=no_open_period)}
 
     def post(self, request, *args, **kwargs):

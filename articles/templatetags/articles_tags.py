@@ -24,6 +24,14 @@ def vn_datetime(value):
     return f"{local:%H:%M} - {WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
 
 
+@register.simple_tag
+def vn_today():
+    """ "Thứ Tư, 02/12/2026": today in the site's time zone, read on every request (the top bar
+    is never kept in a cache, so the date turns at local midnight)."""
+    today = timezone.localdate()
+    return f"{WEEKDAYS[today.weekday()]}, {today:%d/%m/%Y}"
+
+
 @register.filter
 def vn_time_date(value):
     """ "10:49 03/10/2018" (HH:MM dd/mm/yyyy) in the site's time zone, as under a reader comment."""

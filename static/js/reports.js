@@ -98,6 +98,16 @@
       pending = null;
       dialog.close();
     });
+  // A form sent back with errors: take the reader to the first one, in the middle of the
+  // screen (never under the sticky "Lưu nháp / Nộp báo cáo" bar), with the cursor in its box.
+  function showFirstError() {
+    var form = document.getElementById("report-form");
+    var target = form && form.querySelector(".has-error, .form-errors");
+    if (!target) return;
+    target.scrollIntoView({ block: "center" });
+    var control = target.matches("input, select, textarea") ? target
+      : target.querySelector("input:not([type=hidden]), select, textarea");
+    if (control && control.offsetParent !== null) control.focus({ preventScroll: true });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -105,5 +115,6 @@
     initFigures();
     initModels();
     initSummary();
+    showFirstError();
   });
 })();

@@ -130,4 +130,52 @@ def test_site_settings_banner_is_shown(client, editor):
     site.site_name = "Ban Dân vận Tỉnh ủy Demo"
     site.save()
     html = client.get("/").content.decode()
-    assert 'class="banner-image"' in html and 'alt="Ban Dân vận Tỉnh ủy Demo"' in html
+    assert 'class="banner-image"' in html
+    # The name is text beside the image: shown on phones, read by screen readers everywhere.
+    banner = html[html.index('class="banner-link"') : html.index("</a>", html.index('class="banner-link"'))]
+    assert "Ban Dân vận Tỉnh ủy Demo" in banner and "banner-text-narrow" in banner
+
+
+def test_a_scheduled_article_reads_hen_gio_with_its_time_in_the_list(client, editor):
+    from tests.factories import ScheduledArticleFactory
+
+    scheduled = ScheduledArticleFactory(title="Bài hẹn giờ")
+    client.force_login(editor)
+    html = client.get("/admin/articles/article/").content.decode()
+    row = html[html.index("Bài hẹn giờ") :].split("</tr>", 1)[0]
+    from articles.templatetags.articles_tags import vn_time_date
+
+    assert f"Hẹn giờ {vn_time_date(scheduled.published_at)}" in row
+    assert "Đã xuất bản" not in row
+
+
+def test_the_article_list_and_form_load_the_admin_stylesheet_that_fits_1280_px(client, editor):
+    """The columns' widths live in css/admin/articles.css (checked in a browser by
+    tests/browser/test_journey_newcomer.py); here: it is loaded, and the title input is wide."""
+    article = PublishedArticleFactory()
+    client.force_login(editor)
+    assert "css/admin/articles.css" in client.get("/admin/articles/article/").content.decode()
+    form = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "css/admin/articles.css" in form
+    assert 'class="vTextField article-title-input"' in form
+
+
+def test_a_body_image_without_alt_text_is_refused_with_a_message_and_the_text_kept(client, editor):
+    cat = CategoryFactory()
+    client.force_login(editor)
+    body = '<p>Đoạn đầu.</p><figure class="image"><img src="/media/editor/a.jpg" alt=""></figure>'
+    response = client.post("/admin/articles/article/add/", article_form(cat, body=body))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "Ảnh thứ 1 trong nội dung chưa có mô tả" in errors["body"][0]
+    assert "Đoạn đầu." in response.content.decode()
+    assert not Article.objects.exists()
+    described = body.replace('alt=""', 'alt="Cán bộ thăm hỏi bà con"')
+    assert client.post("/admin/articles/article/add/", article_form(cat, body=described)).status_code == 302
+
+
+def test_staff_get_a_link_to_the_admin_in_the_public_header_and_readers_never(client, editor):
+    client.force_login(editor)
+    assert 'href="/admin/">Trang quản trị</a>' in client.get("/").content.decode()
+    client.logout()
+    assert "Trang quản trị" not in client.get("/").content.decode()

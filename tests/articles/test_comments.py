@@ -117,7 +117,7 @@ def test_right_captcha_answer_saves_a_pending_comment_and_redirects_with_thanks(
     answer = CaptchaStore.objects.get(hashkey=key).response
     response = send(client, article, captcha_0=key, captcha_1=answer.upper())
     assert response.status_code == 302
-    assert response["Location"] == article.get_absolute_url()
+    assert response["Location"] == article.get_absolute_url() + "#comment-sent"
     html = client.get(response["Location"]).content.decode()
     assert THANKS in html
     comment = Comment.objects.get()
@@ -475,3 +475,15 @@ def test_the_rate_limit_is_exact_under_concurrent_posts():
         results = list(pool.map(attempt, range(10)))
     assert results.count(True) == 5
     assert Comment.objects.count() == 5
+
+
+def test_the_thanks_is_shown_right_above_the_comment_form_where_the_redirect_lands(client):
+    """Not at the top of the page, thousands of pixels above the form the reader just used."""
+    article = PublishedArticleFactory(body="<p>Đoạn văn.</p>" * 200)
+    ApprovedCommentFactory.create_batch(3, article=article)
+    response = send(client, article)
+    anchor = response["Location"].split("#", 1)[1]
+    html = client.get(response["Location"]).content.decode()
+    thanks = re.search(rf'<p[^>]*id="{anchor}"[^>]*>([^<]*)</p>\s*<form id="comment-form"', html)
+    assert thanks and THANKS in thanks.group(1)
+    assert html.count(THANKS) == 1

@@ -1,8 +1,12 @@
 """Nothing lost: every version of an article or category is kept and restorable, and deleting an
 article moves it to a trash editors restore from."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.db.models import F
+from django.utils import timezone
 
 from articles.models import Article, Category
 from articles.tagging import tags_to_string
@@ -261,3 +265,55 @@ class TestHistory:
         category.refresh_from_db()
         assert response.status_code == 302
         assert category.name == "Tin tức"
+
+
+class TestHistoryReadsAsText:
+    """The "Thay đổi" column says what changed in words a person reads."""
+
+    BODY = '<p>Phong trào thi đua được triển khai sâu rộng.</p><p><img src="/media/a.jpg" alt="Hội nghị" width="10" height="8"></p>'
+
+    @pytest.fixture
+    def article(self):
+        # To the second, as the admin's form writes it.
+        published_at = timezone.now().replace(microsecond=0) - timedelta(hours=1)
+        return PublishedArticleFactory(title="Bài có lịch sử", body=self.BODY, published_at=published_at)
+
+    def save_body(self, client, article, body):
+        response = client.get(f"{CHANGELIST}{article.pk}/change/")
+        form = response.context["adminform"].form
+        data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+        published_at = timezone.localtime(article.published_at)
+        data.update(
+            {
+                "body": body,
+                "category": article.category_id,
+                "tags": "",
+                "published_at_0": published_at.strftime("%Y-%m-%d"),
+                "published_at_1": published_at.strftime("%H:%M:%S"),
+            }
+        )
+        data.pop("cover_image", None)
+        data.pop("published_at", None)
+        assert client.post(f"{CHANGELIST}{article.pk}/change/", data).status_code == 302
+
+    def changes_column(self, client, article):
+        html = client.get(f"{CHANGELIST}{article.pk}/history/").content.decode()
+        return re.findall(r'<td class="history-changes-col">(.*?)</td>', html, re.S)
+
+    def test_the_same_text_with_attributes_in_another_order_records_no_change(self, editor_client, article):
+        versions = article.history.count()
+        reordered = self.BODY.replace(
+            '<img src="/media/a.jpg" alt="Hội nghị" width="10" height="8">',
+            '<img height="8" width="10" alt="Hội nghị" src="/media/a.jpg">',
+        )
+        self.save_body(editor_client, article, reordered)
+        assert article.history.count() == versions
+        assert "Nội dung" not in " ".join(self.changes_column(editor_client, article))
+
+    def test_a_body_change_is_shown_as_the_words_removed_and_added(self, editor_client, article):
+        self.save_body(editor_client, article, self.BODY.replace("triển khai", "nhân rộng"))
+        newest = self.changes_column(editor_client, article)[0]
+        assert "<strong>Nội dung:</strong>" in newest
+        assert "<del>triển khai</del> <ins>nhân rộng</ins>" in newest
+        assert "Thời gian xuất bản" not in newest  # only what changed
+        assert "&lt;p&gt;" not in newest and "chars]" not in newest  # no cut HTML

@@ -109,3 +109,17 @@ def test_sanitize_keeps_allowed_markup():
         "<td>Kinh tế</td>",
     ):
         assert kept in cleaned
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Giai đoạn 2020–2025", "giai-doan-2020-2025"),  # en dash
+        ("Giai đoạn 2020 — 2025", "giai-doan-2020-2025"),  # em dash with spaces
+        ("Số 12‒15", "so-12-15"),  # figure dash
+        ("Nhiệm kỳ 2025−2030", "nhiem-ky-2025-2030"),  # minus sign
+        ("Dân vận – Tôn giáo", "dan-van-ton-giao"),
+    ],
+)
+def test_a_dash_of_any_kind_between_words_or_numbers_becomes_one_hyphen(title, expected):
+    assert vn_slugify(title) == expected

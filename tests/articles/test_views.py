@@ -204,6 +204,20 @@ def test_print_view_is_the_article_alone(client, article):
     assert "print.css" in html
 
 
+def test_print_view_has_a_way_back_and_a_print_button_hidden_on_paper_only(client, article):
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    html = html_of(client.get(f"/tin-tuc/{article.slug}/in/"))
+    back = re.search(r'<div class="print-actions no-print">.*?</div>', html, re.S).group(0)
+    assert f'href="{article.get_absolute_url()}"' in back and "Quay lại bài viết" in back
+    assert "In bài viết</button>" in back and "js/print.js" in html
+    sheet = open(finders.find("css/print.css")).read()
+    outside_print = re.sub(r"@media print\s*{[^{}]*({[^{}]*}[^{}]*)*}", "", sheet)
+    assert ".no-print" not in outside_print  # on screen the way back stays visible
+
+
 def test_home_shows_featured_latest_and_a_block_per_category(client):
     cat_a = CategoryFactory(name="Chuyên mục A", order=1)
     cat_b = CategoryFactory(name="Chuyên mục B", order=2)
@@ -231,3 +245,36 @@ def test_tags_are_listed_in_vietnamese_alphabetical_order(client):
     html = client.get(article.get_absolute_url()).content.decode()
     tags = re.findall(r'rel="tag">([^<]+)</a>', html)
     assert tags == ["an sinh xã hội", "Đối thoại", "Nông thôn mới"]  # Đ with D, not after Z
+
+
+def test_top_bar_shows_todays_weekday_and_turns_at_local_midnight(client):
+    """ "Thứ Tư, 02/12/2026" in Asia/Ho_Chi_Minh: 23:59 on Tuesday, then 00:01 on Wednesday."""
+    import time_machine
+
+    from danvan_site.text import html_to_text
+
+    def top_bar():
+        html = client.get("/").content.decode()
+        return html_to_text(html.split('class="today"', 1)[1].split("</time>", 1)[0].split(">", 1)[1])
+
+    with time_machine.travel("2026-12-01 23:59:00+07:00", tick=False):
+        assert top_bar() == "Thứ Ba, 01/12/2026"
+    with time_machine.travel("2026-12-02 00:01:00+07:00", tick=False):
+        assert top_bar() == "Thứ Tư, 02/12/2026"
+
+
+def test_sitemap_lists_the_home_the_showcase_and_each_list_page(client):
+    tagged = PublishedArticleFactory(tags=["Dân vận khéo"])
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("/", "/mo-hinh/", tagged.category.get_absolute_url(), tagged.tags.get().get_absolute_url()):
+        assert f"<loc>http://testserver{path}</loc>" in sitemap, path
+
+
+def test_favicon_ico_is_a_real_icon(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.ico"
+    with open(finders.find("img/favicon.ico"), "rb") as icon:
+        assert icon.read(4) == b"\x00\x00\x01\x00"  # the ICO signature

@@ -14,6 +14,7 @@ from tests.factories import (
     CampaignReportFactory,
     FieldResultFactory,
     ReportingPeriodFactory,
+    ReturnedReportFactory,
     SubmittedReportFactory,
     UnitFactory,
     figures,
@@ -237,3 +238,17 @@ def test_a_period_expects_the_units_in_force_on_its_deadline(province_client, fi
     assert old in s2024.missing and new not in s2024.missing
     assert new in s2026.missing and old not in s2026.missing
     assert old not in [row.unit for row in s2026.rows]
+
+
+def test_a_returned_report_is_listed_as_returned_not_as_never_submitted(province_client, con_cuong):
+    period = ReportingPeriodFactory(deadline=timezone.localdate() - timedelta(days=2))
+    ReturnedReportFactory(unit=con_cuong, period=period)
+    response = province_client.get(_url(period))
+    summary = response.context["summary"]
+    assert con_cuong not in summary.missing
+    assert [r.unit for r in summary.returned] == [con_cuong]
+    html = response.content.decode()
+    returned = html[html.index("Bị trả lại — chờ sửa (1)") :].split("</ul>", 1)[0]
+    assert con_cuong.name in returned
+    not_submitted = html[html.index("Chưa nộp (") :].split("</div>", 1)[0]
+    assert con_cuong.name not in not_submitted

@@ -467,3 +467,21 @@ def test_a_unit_files_for_a_period_whose_deadline_falls_in_its_days(district_cli
     con_cuong.save()
     ReportingPeriodFactory(name="Kỳ còn trong thời gian hoạt động")
     assert "Kỳ còn trong thời gian hoạt động" in district_client.get(CREATE).content.decode()
+
+
+def test_filing_with_no_open_period_says_why_and_what_to_do_without_a_form(district_client):
+    ReportingPeriodFactory(is_open=False)
+    response = district_client.get(CREATE)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="report-form"' not in html and "Nộp báo cáo" not in html
+    assert "Hiện chưa có kỳ báo cáo nào đang nhận báo cáo" in html
+    assert "liên hệ cán bộ tỉnh" in html
+
+
+def test_filing_when_every_open_period_has_its_report_links_that_report(district_client, con_cuong):
+    report = CampaignReportFactory(unit=con_cuong, period=ReportingPeriodFactory(is_open=True))
+    html = district_client.get(CREATE).content.decode()
+    assert 'id="report-form"' not in html
+    assert "Đơn vị đã lập báo cáo cho mọi kỳ đang nhận báo cáo" in html
+    assert f'href="{report.get_absolute_url()}"' in html
