@@ -27,7 +27,7 @@ from .models import (
     staff_unit_id,
 )
 from .roles import REVIEW_PERMISSION
-from .summary import build_summary, build_trend
+from .summary import STATUS_FILTERS, SummaryOptions, build_summary, build_trend
 
 
 class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -225,6 +225,7 @@ class SummaryView(StaffMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
         self.include_submitted = request.GET.get("include_submitted") == "1"
+        self.options = SummaryOptions.from_query(request.GET)
         unit_ids = None
         if not request.user.has_perm(REVIEW_PERMISSION):
             unit_ids = [staff_unit_id(request.user)]
@@ -235,6 +236,7 @@ class SummaryView(StaffMixin, TemplateView):
                 self.visible_reports(),
                 include_submitted=self.include_submitted,
                 unit_ids=unit_ids,
+                options=self.options,
             )
         )
         # The table, chart and lists are the same for everyone who sees the same units, until a
@@ -242,7 +244,8 @@ class SummaryView(StaffMixin, TemplateView):
         # or the day turns (lateness).
         scope = "all" if unit_ids is None else ",".join(map(str, unit_ids))
         self.body_key = (
-            f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}"
+            f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}:"
+            + hashlib.md5(self.options.cache_key().encode(), usedforsecurity=False).hexdigest()
         )
         fmt = request.GET.get("format")
         if fmt == "csv":
@@ -258,12 +261,21 @@ class SummaryView(StaffMixin, TemplateView):
         ctx["summary"] = self.summary
         ctx["period"] = self.period
         ctx["include_submitted"] = self.include_submitted
+        ctx["options"] = self.options
+        ctx["kind_choices"] = Unit.Kind.choices
+        ctx["status_choices"] = STATUS_FILTERS
         ctx["periods"] = ReportingPeriod.objects.all()
         ctx["summary_body"] = caching.get_or_set(
             caching.REPORTS,
             self.body_key,
             lambda: render_to_string(
-                "reports/includes/summary_body.html", {"summary": self.summary, "chart": self.summary.chart()}
+                "reports/includes/summary_body.html",
+                {
+                    "summary": self.summary,
+                    "chart": self.summary.chart(),
+                    "options": self.options,
+                    "include_submitted": self.include_submitted,
+                },
             ),
         )
         return ctx

@@ -24,3 +24,20 @@ def status_badge(report):
 def form_field(bound_field, css_class=""):
     """One labelled form field with its help and its errors, tied to it for screen readers."""
     return {"field": bound_field, "css_class": css_class}
+
+
+@register.inclusion_tag("reports/includes/sort_header.html")
+def sort_header(options, column, label, title="", css_class="", rowspan=1):
+    """A summary column heading (`<th>`) that sorts by `column`: a plain link (no script),
+    ascending first, then descending; `aria-sort` tells screen readers which column the rows follow."""
+    current = options.sort == column
+    descending = current and not options.descending
+    return {
+        "href": "?" + options.query(**{"sap-xep": column, "chieu": "giam" if descending else ""}),
+        "label": label,
+        "title": title,
+        "aria_sort": ("descending" if options.descending else "ascending") if current else "",
+        "arrow": ("▼" if options.descending else "▲") if current else "",
+        "css_class": css_class,
+        "rowspan": rowspan,
+    }

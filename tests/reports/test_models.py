@@ -34,7 +34,13 @@ pytestmark = pytest.mark.django_db
 def test_seed_has_the_province_units_and_five_fields():
     names = set(Unit.objects.values_list("name", flat=True))
     assert {"Huyện Con Cuông", "Huyện Kỳ Sơn", "Thành phố Vinh", "Đảng ủy Khối các cơ quan tỉnh"} <= names
-    assert Unit.objects.exclude(kind=Unit.Kind.PARTY_COMMITTEE).count() == 21
+    assert Unit.objects.filter(kind__in=Unit.DISTRICT_LEVEL_KINDS).count() == 21
+    commune_level = Unit.objects.filter(kind__in=Unit.COMMUNE_LEVEL_KINDS)
+    assert commune_level.filter(kind=Unit.Kind.COMMUNE).count() == 119
+    assert commune_level.filter(kind=Unit.Kind.WARD).count() == 11
+    # Each new unit names the former district its territory came from.
+    assert not commune_level.filter(predecessors__isnull=True).exists()
+    assert Unit.objects.get(name="Xã Con Cuông").predecessors.get().name == "Huyện Con Cuông"
     assert list(Field.objects.active().values_list("name", flat=True)) == [
         "Kinh tế",
         "Văn hóa – xã hội",
