@@ -241,3 +241,18 @@ def test_quota_warning_when_more_models_than_allowed(con_cuong):
     report.period.quotas.create(unit_kind=con_cuong.kind, collective=1, individual=5)
     ExemplaryModelFactory.create_batch(2, report=report, kind=ExemplaryModel.Kind.COLLECTIVE)
     assert report.quota_warnings() == ["Số mô hình tập thể (2) vượt chỉ tiêu 1 của kỳ này cho huyện."]
+
+
+# --- Demo periods relative to today -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2026, 12, 20), date(2027, 3, 1), date(2030, 7, 1)])
+def test_demo_periods_have_one_open_period_due_ahead_and_go_back_to_2020(today):
+    from reports.demo import demo_periods
+
+    periods = demo_periods(today)
+    open_ones = [p for p in periods if p[4]]
+    assert len(open_ones) == 1 and open_ones[0][3] > today
+    assert any(p[0] == f"Năm {today.year - 1}" and not p[4] for p in periods)  # last year, closed
+    assert min(p[1] for p in periods) == 2020
+    assert all(p[3] <= open_ones[0][3] for p in periods)  # nothing further ahead than the open one
