@@ -300,6 +300,12 @@ AXES_VERBOSE = False
 # Password of the accounts `seed_demo` creates for a try-out (never in production: it refuses
 # to create them when DEBUG is off).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="") or "danvan-demo-2026"
+
+# Outgoing e-mail (the "set your password" message of imported unit accounts): EMAIL_URL as
+# django-environ reads it, e.g. smtp+tls://user:password@smtp.example.gov.vn:587; unset, messages
+# are printed on the console, which suits a try-out.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
@@ -335,7 +341,14 @@ VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
 # 0 = every page reads the figures afresh.
 VISITOR_STATS_MAX_AGE = env.float("VISITOR_STATS_MAX_AGE", default=1.0)
 # Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
-VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
+VISITORS_EXCLUDED_PATHS = [
+    "/admin/",
+    "/bao-cao/",
+    "/dang-nhap/",
+    "/dang-xuat/",
+    "/dat-mat-khau/",
+    "/bien-tap/",
+]
 # "Đọc nhiều" in the sidebar: the most viewed articles published in the last this many days.
 MOST_READ_DAYS = env.int("MOST_READ_DAYS", default=30)
 
