@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from danvan_site import images
 from danvan_site.siteconfig.models import SiteSettings
 
 from .models import Article, Category, Comment
@@ -183,8 +184,8 @@ def draw_banner(name: str, tagline: str) -> ContentFile:
     _draw_text(draw, (170, 52), name.upper(), 42, 700, "#ffffff")
     _draw_text(draw, (170, 106), tagline, 22, 400, "#ffe9a8")
     out = BytesIO()
-    img.save(out, "JPEG", quality=82, optimize=True, progressive=True)  # as uploads are
-    return ContentFile(out.getvalue(), name="banner-demo.jpg")
+    img.save(out, "PNG")
+    return ContentFile(out.getvalue(), name="banner-demo.png")
 
 
 def seed_site_settings():
@@ -198,7 +199,7 @@ def seed_site_settings():
             "Điện thoại: 0238 3844 xxx · Email: bandanvan@nghean.gov.vn (demo)"
         )
         site.links = "Cổng thông tin Chính phủ | https://chinhphu.vn\nBáo Nhân Dân | https://nhandan.vn"
-        site.banner.save("banner-demo.jpg", draw_banner(site.site_name, site.tagline), save=False)
+        site.banner = draw_banner(site.site_name, site.tagline)  # re-encoded as an upload is
         site.save()
 
 
@@ -229,7 +230,7 @@ def seed_articles(writer=None, editor=None, stdout=None) -> int:
             author_name, author_title = AUTHORS[n % len(AUTHORS)]
             body = "".join(f"<p>{PARAGRAPHS[(n + k) % len(PARAGRAPHS)]}</p>" for k in range(4))
             body += (
-                f'<figure class="image"><img src="/media/demo/inline-{n % 3}.jpg" width="860" height="540" alt="Quang cảnh '
+                f'<figure class="image"><img src="/media/demo/inline-{n % 3}.webp" width="860" height="540" alt="Quang cảnh '
                 f'hoạt động"><figcaption>Quang cảnh hoạt động (ảnh minh họa)</figcaption></figure>'
             )
             body += f"<p>{PARAGRAPHS[(n + 4) % len(PARAGRAPHS)]}</p>"
@@ -284,9 +285,9 @@ def _inline_images():
     from django.core.files.storage import default_storage
 
     for i in range(3):
-        name = f"demo/inline-{i}.jpg"
+        name = f"demo/inline-{i}.webp"
         if not default_storage.exists(name):
-            default_storage.save(name, draw_image(100 + i, size=(860, 540)))
+            default_storage.save(name, images.content_width(draw_image(100 + i, size=(860, 540)), name))
 
 
 DEMO_COMMENTS = [

@@ -86,8 +86,8 @@ def _cover_pool() -> list[dict]:
     pool = []
     for i in range(COVER_POOL):
         name = f"demo-large/cover-{i}.jpg"
-        thumb_name = f"demo-large/thumb-{i}.jpg"
-        large_name = f"demo-large/large-{i}.jpg"
+        thumb_name = f"demo-large/thumb-{i}.webp"
+        large_name = f"demo-large/large-{i}.webp"
         if not default_storage.exists(name):
             drawn = draw_image(1000 + i)
             default_storage.save(name, drawn)

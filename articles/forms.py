@@ -1,4 +1,4 @@
-"""The reader comment form ("Ý kiến bạn đọc"): labels, help and errors in Vietnamese."""
+"""Readers' forms ("Ý kiến bạn đọc" and what shares its rules): labels, help and errors in Vietnamese."""
 
 from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField, CaptchaTextInput
@@ -43,12 +43,17 @@ class CaptchaInput(CaptchaTextInput):
         return context
 
 
-class CommentForm(forms.ModelForm):
-    """Name, optional email, title, body, the captcha and a honeypot.
+class ReaderForm(forms.ModelForm):
+    """What every form a reader sends shares (comments, questions): the captcha, a honeypot,
+    Vietnamese length messages, and no `maxlength` attribute on the inputs — a browser would
+    silently cut pasted text, while the server says how long the text is and keeps all of it for
+    the reader to shorten.
 
-    No `maxlength` attribute on the inputs: a browser would silently cut pasted text, while the
-    server says how long the text is and keeps all of it for the reader to shorten.
+    A subclass names its text fields in `text_fields` and its honeypot refusal in `REFUSED`.
     """
+
+    text_fields: tuple[str, ...] = ()
+    REFUSED = "Không gửi được: ô «Để trống ô này» phải để trống."
 
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by form-filling bots.
     website = forms.CharField(
@@ -65,6 +70,32 @@ class CommentForm(forms.ModelForm):
             "invalid": "Mã kiểm tra không đúng hoặc đã hết hạn. Vui lòng nhập mã mới trong ảnh.",
         },
     )
+
+    def __init__(self, *args, defer_captcha=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["captcha"].widget.deferred = defer_captcha and not self.is_bound
+        for name in self.text_fields:
+            field = self.fields[name]
+            field.widget.attrs.pop("maxlength", None)
+            if field.max_length:
+                limit = f"{field.max_length:,}".replace(",", ".")
+                field.error_messages["max_length"] = (
+                    f"{field.label} dài tối đa {limit} ký tự (hiện có %(show_value)d ký tự)."
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            # Shown at the top of the form: the field itself is hidden from people.
+            raise forms.ValidationError(self.REFUSED, code="honeypot")
+        return cleaned
+
+
+class CommentForm(ReaderForm):
+    """Name, optional email, title, body, the captcha and a honeypot."""
+
+    text_fields = ("name", "email", "title", "body")
+    REFUSED = "Không gửi được ý kiến: ô «Để trống ô này» phải để trống."
 
     class Meta:
         model = Comment
@@ -85,24 +116,3 @@ class CommentForm(forms.ModelForm):
             "title": {"required": "Vui lòng nhập tiêu đề."},
             "body": {"required": "Vui lòng nhập nội dung ý kiến."},
         }
-
-    def __init__(self, *args, defer_captcha=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["captcha"].widget.deferred = defer_captcha and not self.is_bound
-        for name in ("name", "email", "title", "body"):
-            field = self.fields[name]
-            field.widget.attrs.pop("maxlength", None)
-            if field.max_length:
-                limit = f"{field.max_length:,}".replace(",", ".")
-                field.error_messages["max_length"] = (
-                    f"{field.label} dài tối đa {limit} ký tự (hiện có %(show_value)d ký tự)."
-                )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            # Shown at the top of the form: the field itself is hidden from people.
-            raise forms.ValidationError(
-                "Không gửi được ý kiến: ô «Để trống ô này» phải để trống.", code="honeypot"
-            )
-        return cleaned

@@ -303,9 +303,19 @@ class Article(TimeStamped):
         permissions = [("publish_article", "Có thể xuất bản bài viết")]
         indexes = [
             # Lists are ordered by (-published_at, -id): with the id in the index, a page is an
-            # index seek (articles.pagination) and needs no sort.
-            models.Index(fields=["status", "-published_at", "-id"], name="article_status_pub_id"),
-            models.Index(fields=["category", "status", "-published_at", "-id"], name="article_cat_pub_id"),
+            # index seek (articles.pagination) and needs no sort. Public lists never show the
+            # trash: without it in the index (partial), a section's count reads every row of the
+            # table instead of the index alone.
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                name="article_alive_pub_id",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_alive_cat_pub_id",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
             # No index holds `view_count`: each counted view rewrites it, and PostgreSQL updates a
             # row in place (HOT, no index touched) only when no indexed column changes.
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
@@ -395,8 +405,12 @@ class Article(TimeStamped):
         # Storage names always separate folders with "/", whatever the operating system.
         name = f.name.rsplit("/", 1)[-1]
         with f.open("rb") as src:
-            self.cover_thumb.save(name, images.thumbnail(src, name), save=False)
-            self.cover_large.save(name, images.content_width(src, name), save=False)
+            for field, make in (
+                (self.cover_thumb, images.thumbnail),
+                (self.cover_large, images.content_width),
+            ):
+                rendition = make(src, name)
+                field.save(rendition.name, rendition, save=False)
 
     def update_search_vector(self):
         """PostgreSQL only: title (A), lead (B) and body (C) in the unaccent text-search config."""

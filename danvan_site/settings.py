@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "danvan_site.visitors",
     "articles",
     "reports",
+    "commission",
 ]
 
 MIDDLEWARE = [
@@ -301,11 +302,6 @@ AXES_VERBOSE = False
 # to create them when DEBUG is off).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="") or "danvan-demo-2026"
 
-# Outgoing e-mail (the "set your password" message of imported unit accounts): EMAIL_URL as
-# django-environ reads it, e.g. smtp+tls://user:password@smtp.example.gov.vn:587; unset, messages
-# are printed on the console, which suits a try-out.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
@@ -334,6 +330,23 @@ CAPTCHA_LENGTH = 5
 CAPTCHA_FONT_SIZE = 36
 CAPTCHA_LETTER_ROTATION = (-20, 20)  # legible for older readers; the noise still stops OCR bots
 CAPTCHA_FLITE_PATH = env("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
+# --- E-mail ---------------------------------------------------------------------------------
+# SMTP for what the site sends (a reader's question answered, an imported unit account's "set
+# your password" e-mail). Without EMAIL_HOST mail is written to the console log instead of being
+# sent, so a try-out never mails anyone.
+EMAIL_HOST = env("EMAIL_HOST", default="")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
 # --- Visitor counter (danvan_site.visitors) -------------------------------------------------
 # Off only to measure what it costs (bench/counter.py); the sidebar box disappears with it.
 VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)

@@ -52,6 +52,13 @@ TEST_ENVIRONMENT = {
     "DISABLE_SERVER_SIDE_CURSORS": "0",
     "LOG_LEVEL": "INFO",
     "DEMO_PASSWORD": "danvan-demo-2026",
+    # No SMTP: pytest-django collects mail in django.core.mail.outbox.
+    "EMAIL_HOST": "",
+    "EMAIL_PORT": "587",
+    "EMAIL_HOST_USER": "",
+    "EMAIL_HOST_PASSWORD": "",
+    "EMAIL_USE_TLS": "1",
+    "DEFAULT_FROM_EMAIL": "webmaster@localhost",
 }
 os.environ.update(TEST_ENVIRONMENT)
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap
 from articles.views import RobotsView
+from commission.sitemaps import CommissionSitemap
 from danvan_site.views import healthz
 from reports.sitemaps import ExemplaryModelSitemap
 
@@ -16,7 +17,12 @@ admin.site.index_title = "Quản lý nội dung"
 # 400, 403 and 404 use the templates of the same name; 500 may turn into 503 (database down).
 handler500 = "danvan_site.views.server_error"
 
-sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "models": ExemplaryModelSitemap}
+sitemaps = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "models": ExemplaryModelSitemap,
+    "commission": CommissionSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -39,6 +45,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Before articles: its patterns are broad.
     path("", include("reports.urls")),
+    path("", include("commission.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,6 +1,8 @@
+from datetime import timedelta
+
 from django.db import models
 
-from danvan_site import caching
+from danvan_site import caching, images
 
 
 class SiteSettings(models.Model):
@@ -24,7 +26,37 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="Mỗi dòng: Tên liên kết | https://địa-chỉ",
     )
+    # "Liên hệ" (/lien-he/, /en/): the commission's contacts and its named contact officer.
+    address = models.CharField("địa chỉ", max_length=300, blank=True)
+    phone = models.CharField("điện thoại", max_length=50, blank=True)
+    email = models.EmailField("email", blank=True)
+    contact_name = models.CharField("cán bộ đầu mối: họ tên", max_length=100, blank=True)
+    contact_title = models.CharField("cán bộ đầu mối: chức vụ", max_length=200, blank=True)
+    contact_phone = models.CharField("cán bộ đầu mối: điện thoại", max_length=50, blank=True)
+    contact_email = models.EmailField("cán bộ đầu mối: email", blank=True)
+    map_image = models.ImageField(
+        "ảnh bản đồ",
+        upload_to="map/",
+        blank=True,
+        help_text="Ảnh chụp bản đồ vị trí trụ sở (JPEG, PNG, GIF hoặc WebP); ảnh được lưu lại dạng WebP.",
+    )
+    map_alt = models.CharField(
+        "mô tả ảnh bản đồ", max_length=300, blank=True, help_text="Cho người không xem được ảnh."
+    )
+    # Planned downtime ("lịch bảo trì"): every public page announces it from
+    # MAINTENANCE_NOTICE_DAYS before it starts until it ends. Kept here, with the settings every
+    # page already reads, so the notice costs no query of its own.
+    maintenance_starts_at = models.DateTimeField("bảo trì: bắt đầu", null=True, blank=True)
+    maintenance_ends_at = models.DateTimeField("bảo trì: kết thúc", null=True, blank=True)
+    maintenance_message = models.CharField(
+        "bảo trì: nội dung thông báo",
+        max_length=300,
+        blank=True,
+        help_text="Thông báo hiện trên mọi trang từ 7 ngày trước khi bắt đầu đến khi kết thúc bảo trì.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
+
+    MAINTENANCE_NOTICE_DAYS = 7
 
     class Meta:
         verbose_name = "cấu hình trang"
@@ -33,8 +65,39 @@ class SiteSettings(models.Model):
     def __str__(self):
         return self.site_name
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        starts, ends = self.maintenance_starts_at, self.maintenance_ends_at
+        if bool(starts) != bool(ends):
+            raise ValidationError(
+                {
+                    "maintenance_ends_at"
+                    if starts
+                    else "maintenance_starts_at": "Cần cả thời gian bắt đầu và kết thúc bảo trì."
+                }
+            )
+        if starts and ends and ends <= starts:
+            raise ValidationError({"maintenance_ends_at": "Thời gian kết thúc phải sau thời gian bắt đầu."})
+
+    def maintenance_announced(self, now) -> bool:
+        """Whether pages announce the planned maintenance at `now`."""
+        starts, ends = self.maintenance_starts_at, self.maintenance_ends_at
+        if not (starts and ends):
+            return False
+        return starts - timedelta(days=self.MAINTENANCE_NOTICE_DAYS) <= now < ends
+
     def save(self, *args, **kwargs):
         self.pk = 1
+        if images.is_new_upload(self.banner):
+            # Every page shows the banner: a light re-encoded copy, with nothing hidden in it.
+            webp = images.banner(self.banner.file, self.banner.name)
+            self.banner.save(webp.name, webp, save=False)
+        if images.is_new_upload(self.map_image):
+            # Re-encoded once, on upload (WebP, as pages show images): metadata dropped, anything
+            # hidden in the file gone.
+            webp = images.content_width(self.map_image.file, self.map_image.name)
+            self.map_image.save(webp.name, webp, save=False)
         super().save(*args, **kwargs)
         caching.bump(caching.NEWS)
 

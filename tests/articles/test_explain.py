@@ -79,7 +79,7 @@ def test_related_news_uses_the_category_index(archive):
     text = plan(newest(category_id=articles[0].category_id))
 
     assert uses_an_article_index(text), text
-    assert "article_cat_pub_id" in text, text
+    assert "article_alive_cat_pub_id" in text, text
 
 
 def test_home_page_blocks_read_each_section_from_its_index(archive):

@@ -98,9 +98,9 @@ def test_cover_renditions_are_stored_in_their_own_dated_folders():
     article = ArticleFactory(cover_image=image_file(name="le-hoi.jpg"))
     article.refresh_from_db()
     assert article.cover_image.name == "articles/2026/12/le-hoi.jpg"
-    assert article.cover_thumb.name == "articles/thumbs/2026/12/le-hoi.jpg"
-    assert article.cover_large.name == "articles/large/2026/12/le-hoi.jpg"
-    assert article.cover_large.url == "/media/articles/large/2026/12/le-hoi.jpg"
+    assert article.cover_thumb.name == "articles/thumbs/2026/12/le-hoi.webp"
+    assert article.cover_large.name == "articles/large/2026/12/le-hoi.webp"
+    assert article.cover_large.url == "/media/articles/large/2026/12/le-hoi.webp"
     assert article.cover_thumb.storage.exists(article.cover_thumb.name)
     assert article.cover_large.storage.exists(article.cover_large.name)
 

@@ -103,4 +103,12 @@ PAGE_TYPES = [
     PageType("staff-list", "/bao-cao/can-bo/", login="province"),
     PageType("staff-import", "/bao-cao/can-bo/nhap/", login="province"),
     PageType("set-password-expired", "/dat-mat-khau/MQ/het-han/"),
+    # The commission's own pages (issue 17).
+    PageType("about", "/gioi-thieu/"),
+    PageType("contact", "/lien-he/"),
+    PageType("schedule", "/lich-cong-tac/"),
+    PageType("schedule-bad-week", "/lich-cong-tac/?tuan=2026-W99"),
+    PageType("questions", "/hoi-dap/"),
+    PageType("questions-search", "/hoi-dap/?q=dong bao"),
+    PageType("english", "/en/"),
 ]

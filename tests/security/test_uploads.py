@@ -193,3 +193,61 @@ class TestEditorUpload:
         response = client.post("/bien-tap/tai-anh/", {"upload": image_file()})
         assert response.status_code == 302
         assert response["Location"].startswith("/dang-nhap/")
+
+
+@pytest.mark.django_db
+class TestWhatPagesShow:
+    """Pages show light WebP copies; the stored original stays a JPEG."""
+
+    def test_cover_renditions_on_the_article_page_are_webp(self, client):
+        from tests.factories import PublishedArticleFactory
+
+        article = PublishedArticleFactory(
+            cover_image=image_file(name="anh.png", fmt="PNG", size=(2400, 1500))
+        )
+        with article.cover_image.open("rb") as f, Image.open(f) as img:
+            assert img.format == "JPEG"
+        for rendition in (article.cover_thumb, article.cover_large):
+            with rendition.open("rb") as f, Image.open(f) as img:
+                assert img.format == "WEBP"
+        assert f'src="{article.cover_large.url}"' in client.get(article.get_absolute_url()).content.decode()
+        assert client.get(article.cover_large.url)["Content-Type"] == "image/webp"
+
+    def test_image_uploaded_in_the_editor_is_a_webp_at_content_width(self, client, editor):
+        client.force_login(editor)
+        url = client.post("/bien-tap/tai-anh/", {"upload": image_file(size=(2000, 1000))}).json()["url"]
+        assert url.endswith(".webp")
+        response = client.get(url)
+        with Image.open(BytesIO(b"".join(response.streaming_content))) as img:
+            assert (img.format, img.width) == ("WEBP", images.CONTENT_WIDTH)
+
+
+@pytest.mark.django_db
+class TestBannerUpload:
+    def post_banner(self, client, upload):
+        from danvan_site.siteconfig.models import SiteSettings
+
+        SiteSettings.load().save()
+        form = {"site_name": "Ban Dân vận Tỉnh ủy Demo", "tagline": "Dòng phụ đã gõ", "banner": upload}
+        form.update(footer_lines="", links="")
+        return client.post("/admin/siteconfig/sitesettings/1/change/", form)
+
+    def test_banner_is_re_encoded_without_metadata_as_a_light_webp(self, client, admin_user):
+        from danvan_site.siteconfig.models import SiteSettings
+
+        client.force_login(admin_user)
+        assert self.post_banner(client, jpeg_with_gps()).status_code == 302
+        banner = SiteSettings.objects.get().banner
+        assert banner.name.endswith(".webp")
+        with banner.open("rb") as f, Image.open(f) as img:
+            assert img.format == "WEBP" and not img.getexif().get_ifd(0x8825)
+        assert f'src="{banner.url}"' in client.get("/").content.decode()
+
+    def test_banner_that_is_not_an_image_is_refused_on_its_field(self, client, admin_user):
+        client.force_login(admin_user)
+        fake = SimpleUploadedFile("banner.jpg", b"<svg onload=alert(1)>", content_type="image/jpeg")
+        response = self.post_banner(client, fake)
+        assert response.status_code == 200
+        form = response.context["adminform"].form
+        assert form.errors["banner"] == ["Tệp tải lên không phải là ảnh hợp lệ."]
+        assert 'value="Dòng phụ đã gõ"' in response.content.decode()

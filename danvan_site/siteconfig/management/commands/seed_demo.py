@@ -60,9 +60,10 @@ class Command(BaseCommand):
 
     def extra_seeders(self):
         """Other apps' demo data (comments, reports …), each idempotent."""
+        from commission.demo import seed_commission
         from danvan_site.visitors.demo import seed_visits
 
-        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports]
+        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports, seed_commission]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
