@@ -133,6 +133,47 @@ def _summary_export(fmt):
     return find
 
 
+def _document():
+    """A document of the bench library (documents.demo_large), when the app is there."""
+    from django.apps import apps
+
+    try:
+        document = (
+            apps.get_model("documents", "Document").objects.public().order_by("-issued_on", "-pk").first()
+        )
+    except LookupError:
+        return None
+    return document.get_absolute_url() if document else None
+
+
+def _document_number_search():
+    """A search by number as a reader types it ("kh 1 2020" for 1/2020/KH-TU)."""
+    from django.apps import apps
+
+    try:
+        document = (
+            apps.get_model("documents", "Document").objects.filter(kind="ke-hoach").order_by("pk").first()
+        )
+    except LookupError:
+        return None
+    return f"/van-ban/?q={quote(document.number_key.strip().lower())}" if document else None
+
+
+def _fresh_documents(page):
+    from documents.models import Document
+
+    slugs = Document.objects.public().values_list("slug", flat=True)[:FRESH_POOL]
+    return _shuffled((f"/van-ban/{slug}/" for slug in slugs), page.url)
+
+
+def _fresh_document_searches(page):
+    """Searches by number, typed as groups ("ctr 12 2019"), one per document."""
+    from documents.models import Document
+
+    keys = Document.objects.public().values_list("number_key", flat=True)[:FRESH_POOL]
+    return _shuffled((f"/van-ban/?q={quote(key.strip().lower())}" for key in keys), page.url)
+
+
 def _shuffled(paths, exclude):
     """Distinct paths in a fixed random order (a crawler's, not the archive's), without `exclude`."""
     paths = sorted(set(paths) - {exclude})
@@ -245,7 +286,7 @@ class Bump:
     view (bench/middleware.py), for a page with one URL. `namespace` names the part of the site
     the page shows."""
 
-    namespace: str  # "news", "reports" or "commission"
+    namespace: str  # "news", "reports", "commission" or "documents"
 
 
 @dataclass
@@ -281,6 +322,9 @@ PAGES = [
     Page("summary_csv", _summary_export("csv"), modes=("returning",), user="province"),
     Page("about", "/gioi-thieu/", fresh=Bump("commission")),
     Page("schedule", "/lich-cong-tac/", fresh=Bump("commission")),
+    Page("documents", "/van-ban/", fresh=Bump("documents")),
+    Page("document", _document, fresh=_fresh_documents, refresh="documents"),
+    Page("document_search", _document_number_search, fresh=_fresh_document_searches, refresh="documents"),
 ]
 # The issue's JSON keys → (page, mode); every other measured pair is written as <page>_<mode>.
 ALIASES = {
@@ -315,10 +359,15 @@ TARGETS = {
     ("schedule", "returning"): 0.6,
     ("schedule", "new"): 0.4,
     ("schedule", "fresh"): 0.25,
+    ("documents", "returning"): 0.6,
+    ("document", "returning"): 0.6,
+    ("documents", "fresh"): 0.2,
+    ("document", "fresh"): 0.2,
+    ("document_search", "fresh"): 0.2,
 }
 # … and p99 ceiling of the returning and new rows (a fresh row's latency at 16 connections is
 # its throughput's: its target is the ratio). Category page 1,000's p50 ≤ 1.5× page 1's.
-P99_LIMIT_MS = {"search": 150, "summary_xlsx": 1000, "summary_csv": 1000}
+P99_LIMIT_MS = {"search": 150, "document_search": 150, "summary_xlsx": 1000, "summary_csv": 1000}
 P99_DEFAULT_MS = 100
 DEEP_PAGE_LIMIT = 1.5
 WORKER_RSS_LIMIT_MB = 120

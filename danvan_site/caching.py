@@ -12,11 +12,14 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 | news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment or the site settings (`bump(NEWS)`) |
 | reports version | `version:reports` | shared | none | a save or delete of a report, its figures or models, a unit, field or period (`bump(REPORTS)`) |
 | commission version | `version:commission` | shared | none | a save or delete of the "Giới thiệu" texts, a department, leader, work-calendar item or question (`bump(COMMISSION)`) |
+| documents version | `version:documents` | shared | none | a save or delete of a document or a change of its fields or links (`bump(DOCUMENTS)`) |
 | site settings, menu, category families, sidebar lists, an article's comments | `news:<v>:<name>` | local | `TIMEOUT` | news version |
 | page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
 | the commission's pages (`{% cache %}` fragments of /gioi-thieu/, /lich-cong-tac/, /hoi-dap/, /en/; the "Giới thiệu" record) | `commission:<v>:<name>` or Django's fragment key | local | `TIMEOUT` | commission version |
 | showcase fragments, province summary | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
+| the library's numbers (citation links), issuers and years, a document, list counts | `documents:<v>:<name>` | local | `TIMEOUT` | documents version |
+| document list and page fragments; an article's body (its citation links) | Django's fragment key, varying on the documents (and news) version | local | `TIMEOUT` | documents or news version |
 | visitor statistics box | `visitors:figures` | local | `VISITOR_STATS_MAX_AGE` | time only |
 | when this process last pruned who is online | `visitors:pruned` | local | a minute | time only |
 
@@ -36,6 +39,7 @@ from django.db import transaction
 NEWS = "news"
 REPORTS = "reports"
 COMMISSION = "commission"
+DOCUMENTS = "documents"
 TIMEOUT = 300  # seconds
 
 # The versions read during the current request: one shared-cache read per namespace and request,

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "articles",
     "reports",
     "commission",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.site",
+                "documents.context_processors.versions",
             ],
         },
     },
@@ -209,8 +211,13 @@ IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=8 * 1024 * 10
 # KB; a signed-in user under STAFF_UPLOAD_PATHS may send a form with up to four images. A proxy
 # in front should refuse the same sizes (nginx: client_max_body_size).
 REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=64 * 1024)
+# Largest document file (PDF, DOC, DOCX) of the library (documents.files); the staff body limit
+# below is at least this plus room for the rest of the form, so the form, not the middleware,
+# says the limit.
+DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 STAFF_REQUEST_BODY_MAX_BYTES = env.int(
-    "STAFF_REQUEST_BODY_MAX_BYTES", default=4 * IMAGE_UPLOAD_MAX_BYTES + 1024 * 1024
+    "STAFF_REQUEST_BODY_MAX_BYTES",
+    default=max(4 * IMAGE_UPLOAD_MAX_BYTES, DOCUMENT_UPLOAD_MAX_BYTES) + 1024 * 1024,
 )
 STAFF_UPLOAD_PATHS = ["/admin/", "/bao-cao/", "/bien-tap/"]
 # Largest image in pixels (width × height): 50 MP covers any camera photo; a bigger one is most
@@ -269,6 +276,9 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
+        # A document's PDF is shown in an <iframe> of its page, from our own origin (the file's
+        # own response lets that page frame it: documents.views.document_file).
+        "frame-src": [SELF],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],

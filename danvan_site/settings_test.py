@@ -30,6 +30,7 @@ TEST_ENVIRONMENT = {
     "BACKUP_DIR": str(Path(_TEMP) / "backups"),
     "IMAGE_UPLOAD_MAX_BYTES": str(8 * 1024 * 1024),
     "IMAGE_MAX_PIXELS": "50000000",
+    "DOCUMENT_UPLOAD_MAX_BYTES": str(20 * 1024 * 1024),
     "REQUEST_BODY_MAX_BYTES": str(64 * 1024),
     "STAFF_REQUEST_BODY_MAX_BYTES": str(4 * 8 * 1024 * 1024 + 1024 * 1024),
     # Plain HTTP: the test client does not speak HTTPS (tests/security/test_deploy.py turns it on).

@@ -8,6 +8,7 @@ from articles.sitemaps import ArticleSitemap, CategorySitemap
 from articles.views import RobotsView
 from commission.sitemaps import CommissionSitemap
 from danvan_site.views import healthz
+from documents.sitemaps import DocumentSitemap
 from reports.sitemaps import ExemplaryModelSitemap
 
 admin.site.site_header = "Quản trị Ban Dân vận"
@@ -22,6 +23,7 @@ sitemaps = {
     "categories": CategorySitemap,
     "models": ExemplaryModelSitemap,
     "commission": CommissionSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -46,6 +48,7 @@ urlpatterns = [
     # Before articles: its patterns are broad.
     path("", include("reports.urls")),
     path("", include("commission.urls")),
+    path("", include("documents.urls")),
     path("", include("articles.urls")),
 ]
 

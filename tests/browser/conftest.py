@@ -51,6 +51,8 @@ class PageWatch:
 
     def _on_console(self, message):
         url = message.location.get("url", "")
+        if self._is_browser_own(url):
+            return
         if message.type == "error" and url not in self.allowed_statuses:
             self.console_errors.append(f"{message.text} ({url})")
 
@@ -67,9 +69,15 @@ class PageWatch:
         if response.status >= 400 and self.allowed_statuses.get(response.url) != response.status:
             self.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
+    @staticmethod
+    def _is_browser_own(url: str) -> bool:
+        # Chromium's own PDF viewer (a document's PDF shown in its page) loads its parts from
+        # chrome:// and chrome-extension://: the browser's, never a request of the site.
+        return urlsplit(url).scheme in ("chrome", "chrome-extension")
+
     def _is_external(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme in ("data", "blob", "about"):
+        if parts.scheme in ("data", "blob", "about") or self._is_browser_own(url):
             return False
         return f"{parts.scheme}://{parts.netloc}" != self.origin
 

@@ -78,6 +78,12 @@ def _summary_sorted_folded_url():
     return period.get_summary_url() + "?sap-xep=total-registered&chieu=giam&thu-gon=1&loai=commune"
 
 
+def _document_url():
+    from documents.models import Document
+
+    return Document.objects.public().exclude(file="").newest().first().get_absolute_url()
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("category", _category_url),
@@ -111,4 +117,8 @@ PAGE_TYPES = [
     PageType("questions", "/hoi-dap/"),
     PageType("questions-search", "/hoi-dap/?q=dong bao"),
     PageType("english", "/en/"),
+    # The document library (issue 16).
+    PageType("document-list", "/van-ban/"),
+    PageType("document-search", "/van-ban/?q=49-CT/TW"),
+    PageType("document-detail", _document_url),
 ]

@@ -62,8 +62,15 @@ class Command(BaseCommand):
         """Other apps' demo data (comments, reports …), each idempotent."""
         from commission.demo import seed_commission
         from danvan_site.visitors.demo import seed_visits
+        from documents.demo import seed_documents
 
-        return [articles_demo.seed_comments, seed_visits, reports_demo.seed_reports, seed_commission]
+        return [
+            articles_demo.seed_comments,
+            seed_visits,
+            reports_demo.seed_reports,
+            seed_commission,
+            seed_documents,
+        ]
 
     def seed_large(self):
         """The benchmark's archive (`make bench`), written in bulk; each step is idempotent."""
@@ -80,6 +87,11 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = seed_large_reports(stdout=self.stdout)
         self.stdout.write(f"Báo cáo lưu trữ mới: {created}")
+        from documents.demo_large import seed_large_documents
+
+        with transaction.atomic():
+            created = seed_large_documents(stdout=self.stdout)
+        self.stdout.write(f"Văn bản lưu trữ mới: {created}")
 
     def create_accounts(self, password):
         User = get_user_model()
