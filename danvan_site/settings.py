@@ -316,6 +316,7 @@ AXES_VERBOSE = False
 # Password of the accounts `seed_demo` creates for a try-out (never in production: it refuses
 # to create them when DEBUG is off).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="") or "danvan-demo-2026"
+
 SITE_NAME = "Ban Dân vận Tỉnh ủy"
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 10
@@ -327,8 +328,9 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # --- E-mail ---------------------------------------------------------------------------------
 # Django's own setting names, from the environment. No EMAIL_HOST means no SMTP server: commands
 # that send mail (send_report_reminders) refuse to run rather than fail one message at a time,
-# and what a request sends (a reader's answered question) is written to the log, so a try-out
-# never mails anyone.
+# and what a request sends (a reader's answered question, an imported account's "set your
+# password") is written to the log, so a try-out never
+# mails anyone.
 EMAIL_HOST = env("EMAIL_HOST", default="")
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -375,7 +377,14 @@ VISITORS_ENABLED = env.bool("VISITORS_ENABLED", default=True)
 # 0 = every page reads the figures afresh.
 VISITOR_STATS_MAX_AGE = env.float("VISITOR_STATS_MAX_AGE", default=1.0)
 # Never counted, besides STATIC_URL and MEDIA_URL: admin, staff pages, login and editor uploads.
-VISITORS_EXCLUDED_PATHS = ["/admin/", "/bao-cao/", "/dang-nhap/", "/dang-xuat/", "/bien-tap/"]
+VISITORS_EXCLUDED_PATHS = [
+    "/admin/",
+    "/bao-cao/",
+    "/dang-nhap/",
+    "/dang-xuat/",
+    "/dat-mat-khau/",
+    "/bien-tap/",
+]
 # "Đọc nhiều" in the sidebar: the most viewed articles published in the last this many days.
 MOST_READ_DAYS = env.int("MOST_READ_DAYS", default=30)
 

@@ -34,6 +34,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    # "Set your password" links of accounts created by import (reports.onboarding): Django's
+    # own password-reset confirmation, under Vietnamese paths.
+    path(
+        "dat-mat-khau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "dat-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     # "Mã kiểm tra" images, audio and refresh, drawn by django-simple-captcha on our server.

@@ -1,7 +1,8 @@
 """Demo reports for a local try-out: periods, reports in every status, real figures, models.
 
 Figures for Con Cuông 2020 and Kỳ Sơn 2020–2025 are the ones the districts published; the rest
-are made up but obey commended ≤ recognized ≤ registered. Idempotent: reports that exist are kept.
+are made up but obey commended ≤ recognized ≤ registered. Periods are computed from the day it
+runs (`demo_periods`). Idempotent: reports that exist are kept.
 """
 
 import random
@@ -27,14 +28,26 @@ from .models import (
 
 # Field order as seeded: kinh tế, văn hóa – xã hội, quốc phòng – an ninh, xây dựng hệ thống
 # chính trị, xây dựng nông thôn mới – đô thị văn minh.
-PERIODS = [
-    # name, year, kind, deadline, is_open
-    ("Năm 2020", 2020, ReportingPeriod.Kind.YEAR, date(2020, 12, 15), False),
-    ("Giai đoạn 2020–2025", 2025, ReportingPeriod.Kind.TERM, date(2025, 3, 31), False),
-    ("Năm 2024", 2024, ReportingPeriod.Kind.YEAR, date(2024, 12, 10), False),
-    ("6 tháng đầu năm 2025", 2025, ReportingPeriod.Kind.HALF_YEAR, date(2025, 6, 15), False),
-    ("Năm 2025", 2025, ReportingPeriod.Kind.YEAR, date(2025, 12, 10), True),
-]
+# Half-year and year periods fall due on these days (month, day).
+HALF_YEAR_DEADLINE = (6, 15)
+YEAR_DEADLINE = (12, 10)
+FIRST_YEAR = 2020
+
+
+def demo_periods(today: date) -> list[tuple]:
+    """(name, year, kind, deadline, is_open) from 2020 up to the first period still due after
+    `today`, so a try-out always has one open period whose deadline is ahead, last year's closed
+    ones, and older ones back to 2020 — whatever the date it is run on. Half-year periods start
+    in 2024; the 2020–2025 term closes in March 2025."""
+    K = ReportingPeriod.Kind
+    periods = [("Giai đoạn 2020–2025", 2025, K.TERM, date(2025, 3, 31))]
+    for year in range(FIRST_YEAR, today.year + 2):
+        if year >= 2024:
+            periods.append((f"6 tháng đầu năm {year}", year, K.HALF_YEAR, date(year, *HALF_YEAR_DEADLINE)))
+        periods.append((f"Năm {year}", year, K.YEAR, date(year, *YEAR_DEADLINE)))
+    due = sorted(d for *_, d in periods if d > today)[0]
+    return [(n, y, k, d, d == due) for n, y, k, d in periods if d <= due]
+
 
 # Con Cuông 2020: 53 models registered — 16 kinh tế, 29 văn hóa – xã hội, 2 quốc phòng – an ninh,
 # 1 xây dựng hệ thống chính trị, 5 nông thôn mới.
@@ -137,6 +150,10 @@ MODELS = {
     ],
 }
 
+# The demo accounts' communes carry on their districts' best-known models.
+MODELS["Xã Con Cuông"] = MODELS["Huyện Con Cuông"][1:2]
+MODELS["Xã Mường Xén"] = MODELS["Huyện Kỳ Sơn"][1:]
+
 SUMMARY = (
     "<p>Năm qua, phong trào thi đua “Dân vận khéo” tiếp tục được cấp ủy, chính quyền quan tâm lãnh đạo, "
     "chỉ đạo; nhiều mô hình gắn với phát triển kinh tế, giữ gìn bản sắc văn hóa và bảo đảm quốc phòng – an ninh.</p>"
@@ -146,8 +163,15 @@ SUMMARY = (
 )
 
 
-# Which demo account files each district's reports.
-STAFF_ACCOUNTS = {"Huyện Con Cuông": "district", "Huyện Kỳ Sơn": "district2"}
+# The units of the demo accounts: today's communes, formed from Con Cuông and Kỳ Sơn (their
+# district-level archive stays with the former districts).
+STAFF_UNITS = {"district": "Xã Con Cuông", "district2": "Xã Mường Xén"}
+# Which demo account files each unit's reports (the same people before and after the reform).
+STAFF_ACCOUNTS = {
+    "Huyện Con Cuông": "district",
+    "Huyện Kỳ Sơn": "district2",
+    **{unit: account for account, unit in STAFF_UNITS.items()},
+}
 
 
 def _aware(d: date, hour=9) -> datetime:
@@ -179,10 +203,10 @@ def _random_figures(rnd: random.Random, scale: int):
 FIGURE_NOTE = "Gồm các mô hình chuyển tiếp từ kỳ trước, đã được Ban Thường vụ công nhận trong kỳ."
 
 
-def _report(district, period, status, figures, fields, users, *, submitted_on=None, note=""):
-    author = users.get(STAFF_ACCOUNTS.get(district.name, ""))
+def _report(unit, period, status, figures, fields, users, *, submitted_on=None, note=""):
+    author = users.get(STAFF_ACCOUNTS.get(unit.name, ""))
     report, created = CampaignReport.objects.get_or_create(
-        unit=district, period=period, defaults={"summary": SUMMARY, "created_by": author}
+        unit=unit, period=period, defaults={"summary": SUMMARY, "created_by": author}
     )
     if not created:
         return report, False
@@ -229,97 +253,128 @@ def _models(report, fields, seed):
 
 
 @transaction.atomic
-def seed_reports(users, stdout):
-    """Periods, quotas, staff links and reports in every status (see the module docstring)."""
+def seed_reports(users, stdout, today: date | None = None):
+    """Periods relative to `today`, quotas, staff links and reports in every status: the
+    district-level units file the periods up to mid-2025, the commune-level units and the Party
+    committees the later ones (each period expects the units in force on its deadline)."""
+    today = today or timezone.localdate()
     fields = list(Field.objects.active())
-    districts = {d.name: d for d in Unit.objects.all()}
-    con_cuong, ky_son = districts["Huyện Con Cuông"], districts["Huyện Kỳ Sơn"]
+    units = {d.name: d for d in Unit.objects.all()}
     periods = {}
-    for name, year, kind, deadline, is_open in PERIODS:
-        periods[name], _ = ReportingPeriod.objects.get_or_create(
+    for name, year, kind, deadline, is_open in demo_periods(today):
+        period, created = ReportingPeriod.objects.get_or_create(
             name=name, defaults={"year": year, "kind": kind, "deadline": deadline, "is_open": is_open}
         )
-    current = periods["Năm 2025"]
+        if not created and period.is_open != is_open:
+            period.is_open = is_open  # a period whose deadline has passed closes on the next seed
+            period.save(update_fields=["is_open"])
+        periods[name] = period
+    current = next(p for p in periods.values() if p.is_open)
     if not current.quotas.exists():
-        current.registration_starts, current.registration_ends = date(2025, 1, 15), date(2025, 3, 31)
+        current.registration_starts = current.deadline - timedelta(days=150)
+        current.registration_ends = current.deadline - timedelta(days=60)
         current.save()
         for kind, collective, individual in (
-            (Unit.Kind.DISTRICT, 10, 15),
-            (Unit.Kind.TOWN, 10, 15),
-            (Unit.Kind.CITY, 10, 15),
+            (Unit.Kind.COMMUNE, 5, 7),
+            (Unit.Kind.WARD, 5, 7),
             (Unit.Kind.PARTY_COMMITTEE, 5, 7),
         ):
-            ModelQuota.objects.create(
-                period=current, unit_kind=kind, collective=collective, individual=individual
+            ModelQuota.objects.get_or_create(
+                period=current, unit_kind=kind, defaults={"collective": collective, "individual": individual}
             )
 
-    for username, district in (("district", con_cuong), ("district2", ky_son)):
-        if username in users:
-            StaffProfile.objects.update_or_create(user=users[username], defaults={"unit": district})
-            # District staff work on /bao-cao/, not in the admin.
+    for username, unit_name in STAFF_UNITS.items():
+        if username in users and unit_name in units:
+            StaffProfile.objects.update_or_create(user=users[username], defaults={"unit": units[unit_name]})
+            # Unit staff work on /bao-cao/, not in the admin.
             users[username].is_staff = False
             users[username].save(update_fields=["is_staff"])
 
-    # A merged unit, as in the 2025 rearrangement: Cửa Lò's old report stays its own, and the
-    # summary across years counts it under Vinh.
-    cua_lo, vinh = districts["Thị xã Cửa Lò"], districts["Thành phố Vinh"]
-    vinh.predecessors.add(cua_lo)
-    if cua_lo.valid_to is None:
-        cua_lo.valid_to = date(2024, 11, 30)
-        cua_lo.save()
-
     rnd = random.Random(2025)
     S = CampaignReport.Status
-    created = 0
-    plan = [
+    plan = []
+    con_cuong, ky_son = units["Huyện Con Cuông"], units["Huyện Kỳ Sơn"]
+    # The district-level archive: the published figures, then every district in 2023 and 2024
+    # (Cửa Lò only until it joined Vinh), and the first half of 2025.
+    plan += [
         (con_cuong, periods["Năm 2020"], S.APPROVED, CON_CUONG_2020, None, ""),
         (ky_son, periods["Giai đoạn 2020–2025"], S.APPROVED, KY_SON_TERM, None, ""),
-        (con_cuong, periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 12), None, ""),
-        (ky_son, periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 10), date(2024, 12, 18), ""),
-        (districts["Thành phố Vinh"], periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 25), None, ""),
-        (districts["Huyện Quỳ Hợp"], periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 14), None, ""),
-        (cua_lo, periods["Năm 2024"], S.APPROVED, _random_figures(rnd, 9), None, ""),
-        (
-            districts["Huyện Nghi Lộc"],
-            periods["Năm 2024"],
-            S.SUBMITTED,
-            _random_figures(rnd, 14),
-            date(2024, 12, 20),
-            "",
-        ),
-        (con_cuong, periods["6 tháng đầu năm 2025"], S.APPROVED, _random_figures(rnd, 8), None, ""),
-        (ky_son, periods["6 tháng đầu năm 2025"], S.APPROVED, _random_figures(rnd, 8), date(2025, 6, 20), ""),
-        (con_cuong, periods["Năm 2025"], S.DRAFT, _random_figures(rnd, 12), None, ""),
-        (ky_son, periods["Năm 2025"], S.SUBMITTED, _random_figures(rnd, 10), date(2025, 12, 5), ""),
-        (
-            districts["Huyện Quỳ Hợp"],
-            periods["Năm 2025"],
-            S.RETURNED,
-            _random_figures(rnd, 12),
-            date(2025, 12, 8),
-            "Đề nghị bổ sung số liệu lĩnh vực quốc phòng – an ninh và ảnh các mô hình được khen thưởng.",
-        ),
-        (districts["Thành phố Vinh"], periods["Năm 2025"], S.APPROVED, _random_figures(rnd, 25), None, ""),
-        (
-            districts["Đảng ủy Khối các cơ quan tỉnh"],
-            periods["Năm 2025"],
-            S.SUBMITTED,
-            _random_figures(rnd, 6),
-            None,
-            "",
-        ),
     ]
+    for year in (2023, 2024):
+        period = periods[f"Năm {year}"]
+        for unit in period.expected_units().filter(kind__in=Unit.DISTRICT_LEVEL_KINDS):
+            status, late = S.APPROVED, None
+            if unit.name == "Huyện Nghi Lộc" and year == 2024:
+                status, late = S.SUBMITTED, date(2024, 12, 20)
+            if unit == ky_son and year == 2024:
+                late = date(2024, 12, 18)
+            plan.append((unit, period, status, _random_figures(rnd, 12), late, ""))
+    h1 = periods["6 tháng đầu năm 2025"]
+    plan += [
+        (con_cuong, h1, S.APPROVED, _random_figures(rnd, 8), None, ""),
+        (ky_son, h1, S.APPROVED, _random_figures(rnd, 8), date(2025, 6, 20), ""),
+        (units["Thành phố Vinh"], h1, S.APPROVED, _random_figures(rnd, 20), None, ""),
+    ]
+    # Commune-level units and committees: every closed period after the reform, most of them
+    # on time, some missing; the open period in every status.
+    after = [p for p in periods.values() if p.deadline > date(2025, 7, 1)]
+    for period in sorted(after, key=lambda p: p.deadline):
+        expected = list(period.expected_units())
+        if period == current:
+            plan += _current_plan(period, units, rnd)
+            continue
+        for i, unit in enumerate(expected):
+            if i % 9 == 4:
+                continue  # never filed: "Chưa nộp"
+            late = period.deadline + timedelta(days=5) if i % 13 == 6 else None
+            plan.append((unit, period, S.APPROVED, _random_figures(rnd, 6), late, ""))
+
+    created = 0
     with_models = set()
-    for i, (district, period, status, figures, submitted_on, note) in enumerate(plan):
+    for i, (unit, period, status, figures, submitted_on, note) in enumerate(plan):
         report, is_new = _report(
-            district, period, status, figures, fields, users, submitted_on=submitted_on, note=note
+            unit, period, status, figures, fields, users, submitted_on=submitted_on, note=note
         )
         if is_new:
             created += 1
             # Each unit's models once in the showcase (its first report), and again in the draft and
             # submitted ones so the form and the review have rows.
-            if district.pk not in with_models or status in (S.DRAFT, S.SUBMITTED):
+            if unit.pk not in with_models or status in (S.DRAFT, S.SUBMITTED):
                 _models(report, fields, seed=i)
-        with_models.add(district.pk)
+        with_models.add(unit.pk)
     stdout.write(f"Báo cáo Dân vận khéo mới: {created}")
     return created
+
+
+def _current_plan(period, units, rnd):
+    """The open period: the demo accounts' communes in draft and submitted, one returned, some
+    approved, the rest not yet in."""
+    S = CampaignReport.Status
+    plan = [
+        (units["Xã Con Cuông"], period, S.DRAFT, _random_figures(rnd, 6), None, ""),
+        (
+            units["Xã Mường Xén"],
+            period,
+            S.SUBMITTED,
+            _random_figures(rnd, 6),
+            period.deadline - timedelta(days=4),
+            "",
+        ),
+        (
+            units["Xã Quỳ Hợp"],
+            period,
+            S.RETURNED,
+            _random_figures(rnd, 6),
+            period.deadline - timedelta(days=6),
+            "Đề nghị bổ sung số liệu lĩnh vực quốc phòng – an ninh và ảnh các mô hình được khen thưởng.",
+        ),
+        (units["Phường Trường Vinh"], period, S.APPROVED, _random_figures(rnd, 12), None, ""),
+        (units["Đảng ủy các cơ quan Đảng tỉnh"], period, S.SUBMITTED, _random_figures(rnd, 5), None, ""),
+    ]
+    taken = {unit.pk for unit, *_ in plan}
+    others = [
+        u for u in period.expected_units().filter(kind__in=Unit.COMMUNE_LEVEL_KINDS) if u.pk not in taken
+    ]
+    for unit in others[::3]:
+        plan.append((unit, period, S.APPROVED, _random_figures(rnd, 6), None, ""))
+    return plan

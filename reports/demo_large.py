@@ -1,4 +1,4 @@
-"""The benchmark's reporting data (`seed_demo --size large`): 100 units × 10 periods of reports,
+"""The benchmark's reporting data (`seed_demo --size large`): 135 units × 10 periods of reports,
 with figures for every field and exemplary models, written in bulk. Idempotent.
 
 Bulk writes skip `save()` and history: slugs are set here, and the figures obey the same
@@ -14,7 +14,7 @@ from danvan_site.text import vn_slugify
 
 from .models import CampaignReport, ExemplaryModel, Field, FieldResult, ModelProgress, ReportingPeriod, Unit
 
-LARGE_UNITS = 100
+LARGE_UNITS = 135  # Nghệ An's commune-level units and Party committees since 01/07/2025
 LARGE_PERIODS = 10
 MODELS_PER_REPORT = 3
 MODEL_NAMES = [
@@ -27,17 +27,27 @@ MODEL_NAMES = [
 ]
 
 
-def _units(count: int) -> list[Unit]:
-    have = list(Unit.objects.order_by("order", "pk")[:count])
+def _units(count: int, period: ReportingPeriod) -> list[Unit]:
+    """`count` units expected by `period`: those in force on its deadline, padded with archive
+    units in force on that day only (so they never show in another period's summary)."""
+    have = list(period.expected_units().order_by("order", "pk")[:count])
     missing = count - len(have)
     if missing > 0:
-        start = Unit.objects.filter(name__startswith="Đơn vị lưu trữ").count() + 1
-        new = [
-            Unit(name=f"Đơn vị lưu trữ {n}", slug=f"don-vi-luu-tru-{n}", order=1000 + n)
-            for n in range(start, start + missing)
-        ]
-        Unit.objects.bulk_create(new)
-        have = list(Unit.objects.order_by("order", "pk")[:count])
+        tag = period.deadline.isoformat()
+        start = Unit.objects.filter(name__startswith=f"Đơn vị lưu trữ {tag}").count() + 1
+        Unit.objects.bulk_create(
+            [
+                Unit(
+                    name=f"Đơn vị lưu trữ {tag} số {n}",
+                    slug=f"don-vi-luu-tru-{tag}-{n}",
+                    order=1000 + n,
+                    valid_from=period.deadline,
+                    valid_to=period.deadline,
+                )
+                for n in range(start, start + missing)
+            ]
+        )
+        have = list(period.expected_units().order_by("order", "pk")[:count])
     return have
 
 
@@ -75,8 +85,8 @@ def _figures(rnd: random.Random) -> dict:
 def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LARGE_PERIODS) -> int:
     """Reports for every unit × period that has none yet; returns how many were written."""
     rnd = random.Random(2010)
-    districts = _units(units)
     period_list = _periods(periods)
+    expected = {period.pk: _units(units, period) for period in period_list}
     fields = list(Field.objects.all())
     existing = set(CampaignReport.objects.values_list("unit_id", "period_id"))
     statuses = [CampaignReport.Status.APPROVED] * 8 + [
@@ -86,7 +96,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     reports = []
     for period in period_list:
         deadline = timezone.make_aware(datetime.combine(period.deadline, time(17)))
-        for district in districts:
+        for district in expected[period.pk]:
             if (district.pk, period.pk) in existing:
                 continue
             status = rnd.choice(statuses)
@@ -111,7 +121,9 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     CampaignReport.objects.bulk_create(reports, batch_size=500)
     reports = list(
         CampaignReport.objects.filter(
-            unit__in=districts, period__in=period_list, field_results__isnull=True
+            unit__in={u for units_ in expected.values() for u in units_},
+            period__in=period_list,
+            field_results__isnull=True,
         ).distinct()
     )
     results, models = [], []

@@ -10,26 +10,66 @@ from .summary import KINDS, STAGES, PeriodSummary
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# A text cell starting with one of these is run as a formula by spreadsheet programs (CSV
+# injection, OWASP): such cells are written with a leading apostrophe, shown as plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """`value` as a spreadsheet may take it without running it: numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_row(values) -> list:
+    return [safe_cell(v) for v in values]
+
+
+GROUP_HEADING = "Huyện, thị xã, thành phố cũ"
+LEAD_COLUMNS = 3  # group, unit, status; then the totals and each field, as on the page
+
 
 def header_rows(summary: PeriodSummary) -> tuple[list, list]:
-    top = ["Đơn vị", "Trạng thái"]
-    sub = ["", ""]
-    for f in [*summary.fields, "Tổng cộng"]:
+    top = [GROUP_HEADING, "Đơn vị", "Trạng thái"]
+    sub = ["", "", ""]
+    for f in ["Tổng cộng", *summary.fields]:
         for i, (_, label) in enumerate(STAGES):
             top.append(str(f) if i == 0 else "")
             sub.append(label)
     return top, sub
 
 
+def _figures(total, cells) -> list[int]:
+    return [v for cell in [total, *cells] for v in cell.values()]
+
+
 def body_rows(summary: PeriodSummary) -> list[list]:
+    """The page's table in the page's order: each former district's total, then its units, then
+    the grand total. Totals add up the rows shown, so they equal the page's for the same filters."""
     rows = []
-    for row in summary.rows:
-        status = row.report.get_status_display() if row.report else "Chưa có báo cáo"
-        values = [v for cell in [*row.cells, row.total] for v in cell.values()]
-        rows.append([row.unit.name, status, *values])
-    totals = [v for cell in [*summary.column_totals, summary.grand_total] for v in cell.values()]
-    rows.append(["Tổng cộng", "", *totals])
+    for group in summary.groups:
+        rows.append([group.label, f"Cộng {len(group.rows)} đơn vị", "", *_figures(group.total, group.cells)])
+        for row in group.rows:
+            status = row.report.get_status_display() if row.report else "Chưa có báo cáo"
+            rows.append([group.label, row.unit.name, status, *_figures(row.total, row.cells)])
+    rows.append(["Tổng cộng", "", "", *_figures(summary.grand_total, summary.column_totals)])
     return rows
+
+
+def compare_rows(summary: PeriodSummary) -> tuple[list, list[list]]:
+    """ "So với cùng kỳ": per field, then per former district, this period beside the previous."""
+    previous = summary.previous_period
+    stages = [label for _, label in STAGES]
+    header = [
+        "Lĩnh vực / huyện cũ",
+        *(f"{summary.period.name} — {s}" for s in stages),
+        *(f"{previous.name} — {s}" for s in stages),
+    ]
+    rows = []
+    for c in [*summary.compare_fields, summary.compare_total, *summary.compare_groups]:
+        rows.append([c.label, *c.current.values(), *c.previous.values()])
+    return header, rows
 
 
 def breakdown_rows(summary: PeriodSummary) -> tuple[list, list[list]]:
@@ -55,10 +95,24 @@ def title(summary: PeriodSummary) -> str:
     return f'Tổng hợp kết quả phong trào "Dân vận khéo" — {summary.period.name} (báo cáo {scope})'
 
 
+class SafeWriter:
+    """`csv.writer` whose every text cell goes through `safe_cell`."""
+
+    def __init__(self, out):
+        self.writer = csv.writer(out)
+
+    def writerow(self, values):
+        self.writer.writerow(safe_row(values))
+
+    def writerows(self, rows):
+        for values in rows:
+            self.writerow(values)
+
+
 def csv_response(summary: PeriodSummary) -> HttpResponse:
     """UTF-8 with a BOM, so Excel shows the Vietnamese marks."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow([title(summary)])
     writer.writerows(header_rows(summary))
     writer.writerows(body_rows(summary))
@@ -66,6 +120,12 @@ def csv_response(summary: PeriodSummary) -> HttpResponse:
     header, rows = breakdown_rows(summary)
     writer.writerow(header)
     writer.writerows(rows)
+    if summary.previous_period:
+        writer.writerow([])
+        header, rows = compare_rows(summary)
+        writer.writerow([f"So với cùng kỳ: {summary.previous_period.name}"])
+        writer.writerow(header)
+        writer.writerows(rows)
     header, rows = notes_rows(summary)
     if rows:
         writer.writerow([])
@@ -91,38 +151,48 @@ def xlsx_response(summary: PeriodSummary) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = "Theo đơn vị"
-    ws.append([title(summary)])
+    ws.append(safe_row([title(summary)]))
     ws["A1"].font = Font(bold=True, size=13)
     top, sub = header_rows(summary)
-    ws.append(top)
-    ws.append(sub)
-    for col in range(3, len(top) + 1, 3):
+    ws.append(safe_row(top))
+    ws.append(safe_row(sub))
+    for col in range(LEAD_COLUMNS + 1, len(top) + 1, 3):
         ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 2)
     for row in ws.iter_rows(min_row=2, max_row=3):
         for cell in row:
             cell.font, cell.fill, cell.border = bold, head_fill, border
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    # Each former district's total row, then its units one outline level down, so Excel folds
+    # the groups as the page does.
+    group_fill = PatternFill("solid", fgColor="FBF4E4")
     for values in body_rows(summary):
-        ws.append(values)
+        ws.append(safe_row(values))
+        is_group = values[2] == "" and values[0] != "Tổng cộng"  # only units have a status
         for cell in ws[ws.max_row]:
             cell.border = border
+            if is_group:
+                cell.font, cell.fill = bold, group_fill
+        if not is_group and values[0] != "Tổng cộng":
+            ws.row_dimensions[ws.max_row].outlineLevel = 1
     for cell in ws[ws.max_row]:
         cell.font, cell.fill = bold, total_fill
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 18
-    for col in range(3, len(top) + 1):
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 30
+    ws.column_dimensions["C"].width = 18
+    for col in range(LEAD_COLUMNS + 1, len(top) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 11
     ws.row_dimensions[2].height = 48
-    ws.freeze_panes = "C4"
+    ws.freeze_panes = "D4"
 
     ws2 = wb.create_sheet("Theo lĩnh vực")
     header, rows = breakdown_rows(summary)
-    ws2.append(header)
+    ws2.append(safe_row(header))
     for cell in ws2[1]:
         cell.font, cell.fill, cell.border = bold, head_fill, border
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for values in rows:
-        ws2.append(values)
+        ws2.append(safe_row(values))
     for cell in ws2[ws2.max_row]:
         cell.font, cell.fill = bold, total_fill
     ws2.column_dimensions["A"].width = 40
@@ -130,18 +200,31 @@ def xlsx_response(summary: PeriodSummary) -> HttpResponse:
         ws2.column_dimensions[get_column_letter(col)].width = 16
     ws2.row_dimensions[1].height = 36
 
-    header, rows = notes_rows(summary)
-    if rows:
-        ws3 = wb.create_sheet("Ghi chú")
-        ws3.append(header)
+    if summary.previous_period:
+        ws3 = wb.create_sheet("So với cùng kỳ")
+        header, rows = compare_rows(summary)
+        ws3.append(safe_row(header))
         for cell in ws3[1]:
             cell.font, cell.fill, cell.border = bold, head_fill, border
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
         for values in rows:
-            ws3.append(values)
-            ws3.cell(ws3.max_row, 3).alignment = Alignment(wrap_text=True, vertical="top")
-        ws3.column_dimensions["A"].width = 34
-        ws3.column_dimensions["B"].width = 30
-        ws3.column_dimensions["C"].width = 80
+            ws3.append(safe_row(values))
+        ws3.column_dimensions["A"].width = 40
+        for col in range(2, len(header) + 1):
+            ws3.column_dimensions[get_column_letter(col)].width = 16
+        ws3.row_dimensions[1].height = 48
+    header, rows = notes_rows(summary)
+    if rows:
+        ws4 = wb.create_sheet("Ghi chú")
+        ws4.append(safe_row(header))
+        for cell in ws4[1]:
+            cell.font, cell.fill, cell.border = bold, head_fill, border
+        for values in rows:
+            ws4.append(safe_row(values))
+            ws4.cell(ws4.max_row, 3).alignment = Alignment(wrap_text=True, vertical="top")
+        ws4.column_dimensions["A"].width = 34
+        ws4.column_dimensions["B"].width = 30
+        ws4.column_dimensions["C"].width = 80
 
     wb.properties.title = title(summary)
     wb.properties.created = timezone.now().replace(tzinfo=None)

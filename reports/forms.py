@@ -499,3 +499,24 @@ class ShowcaseFilterForm(QuerysetFilterForm):
                 year=self.cleaned_data.get("year"), unit=self.cleaned_data.get("unit")
             )
         return queryset
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp danh sách cán bộ (CSV UTF-8 hoặc Excel .xlsx)",
+        help_text="Dòng đầu là tiêu đề: tên đăng nhập (username), họ và tên (full name), e-mail, đơn vị (unit).",
+        error_messages={"required": "Chọn tệp danh sách cán bộ.", "empty": "Tệp trống."},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+
+class StaffFilterForm(QuerysetFilterForm):
+    unit = forms.ModelChoiceField(
+        label="Đơn vị",
+        queryset=Unit.objects.in_force(),
+        required=False,
+        empty_label="Tất cả",
+        to_field_name="slug",
+    )
+
+    lookups = {"unit": "staff_profile__unit"}

@@ -143,48 +143,51 @@ class Unit(models.Model):
 
 def former_district_map() -> dict[int, "Unit | None"]:
     """unit pk → the district-level unit its figures are shown under across the reform (SPEC
-    "Units over time"), in two queries whatever the number of units.
+    "Units over time"), in three queries whatever the number of units.
 
     A district-level unit maps to the last district-level unit that carried its work (Cửa Lò's
     reports count under Vinh once Vinh took it over); a commune-level unit maps to the former
     district its territory came from (the first by `order` when it came from several); a Party
-    committee, or a unit with no district-level predecessor, maps to None.
+    committee, or a unit with no district-level predecessor, maps to None. The walk runs over
+    plain tuples; only the districts found are loaded as units.
     """
-    units = {u.pk: u for u in Unit.objects.all()}
+    district_kinds = set(Unit.DISTRICT_LEVEL_KINDS)
+    units = {
+        pk: (order, name, kind in district_kinds)
+        for pk, order, name, kind in Unit.objects.values_list("pk", "order", "name", "kind")
+    }
     predecessors, successors = {}, {}
     for from_id, to_id in Unit.predecessors.through.objects.values_list("from_unit_id", "to_unit_id"):
         predecessors.setdefault(from_id, []).append(to_id)
         successors.setdefault(to_id, []).append(from_id)
 
-    def key(u):
-        return (u.order, u.name)
+    def key(pk):
+        return units[pk][:2]
 
-    def last_district(unit):
-        seen = {unit.pk}
+    def last_district(pk):
+        seen = {pk}
         while True:
-            later = [
-                units[i] for i in successors.get(unit.pk, ()) if i not in seen and units[i].is_district_level
-            ]
+            later = [i for i in successors.get(pk, ()) if i not in seen and units[i][2]]
             if not later:
-                return unit
-            unit = min(later, key=key)
-            seen.add(unit.pk)
+                return pk
+            pk = min(later, key=key)
+            seen.add(pk)
 
-    def resolve(unit):
-        if unit.is_district_level:
-            return last_district(unit)
-        frontier, seen = [unit.pk], {unit.pk}
+    def resolve(pk):
+        if units[pk][2]:
+            return last_district(pk)
+        frontier, seen = [pk], {pk}
         while frontier:
-            found = [
-                units[i] for f in frontier for i in predecessors.get(f, ()) if units[i].is_district_level
-            ]
+            found = [i for f in frontier for i in predecessors.get(f, ()) if units[i][2]]
             if found:
                 return last_district(min(found, key=key))
             frontier = [i for f in frontier for i in predecessors.get(f, ()) if i not in seen]
             seen.update(frontier)
         return None
 
-    return {pk: resolve(unit) for pk, unit in units.items()}
+    resolved = {pk: resolve(pk) for pk in units}
+    districts = Unit.objects.in_bulk({pk for pk in resolved.values() if pk is not None})
+    return {pk: districts.get(district) for pk, district in resolved.items()}
 
 
 class FieldQuerySet(models.QuerySet):

@@ -1,9 +1,11 @@
 import hashlib
+import secrets
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -15,12 +17,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 from danvan_site import caching
 from danvan_site.pagination import KeptCountPaginator
 
-from . import exports
+from . import exports, onboarding
 from .forms import (
     ReportFiling,
     ReportFilterForm,
     ReviewForm,
     ShowcaseFilterForm,
+    StaffFilterForm,
+    StaffImportForm,
     figure_totals,
     submission_problems,
 )
@@ -36,7 +40,7 @@ from .models import (
     staff_unit_id,
 )
 from .roles import REVIEW_PERMISSION
-from .summary import build_summary, build_trend
+from .summary import STATUS_FILTERS, SummaryOptions, build_summary, build_trend
 
 SUBMITTED_MESSAGE = "Đã nộp báo cáo. Ban Dân vận Tỉnh ủy sẽ xem xét và phản hồi."
 
@@ -296,6 +300,7 @@ class SummaryView(StaffMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
         self.include_submitted = request.GET.get("include_submitted") == "1"
+        self.options = SummaryOptions.from_query(request.GET)
         unit_ids = None
         if not request.user.has_perm(REVIEW_PERMISSION):
             unit_ids = [staff_unit_id(request.user)]
@@ -306,6 +311,7 @@ class SummaryView(StaffMixin, TemplateView):
                 self.visible_reports(),
                 include_submitted=self.include_submitted,
                 unit_ids=unit_ids,
+                options=self.options,
             )
         )
         # The table, chart and lists are the same for everyone who sees the same units, until a
@@ -313,7 +319,8 @@ class SummaryView(StaffMixin, TemplateView):
         # or the day turns (lateness).
         scope = "all" if unit_ids is None else ",".join(map(str, unit_ids))
         self.body_key = (
-            f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}"
+            f"summary:{timezone.localdate():%Y%m%d}:{self.period.pk}:{int(self.include_submitted)}:{scope}:"
+            + hashlib.md5(self.options.cache_key().encode(), usedforsecurity=False).hexdigest()
         )
         fmt = request.GET.get("format")
         if fmt == "csv":
@@ -329,12 +336,21 @@ class SummaryView(StaffMixin, TemplateView):
         ctx["summary"] = self.summary
         ctx["period"] = self.period
         ctx["include_submitted"] = self.include_submitted
+        ctx["options"] = self.options
+        ctx["kind_choices"] = Unit.Kind.choices
+        ctx["status_choices"] = STATUS_FILTERS
         ctx["periods"] = ReportingPeriod.objects.all()
         ctx["summary_body"] = caching.get_or_set(
             caching.REPORTS,
             self.body_key,
             lambda: render_to_string(
-                "reports/includes/summary_body.html", {"summary": self.summary, "chart": self.summary.chart()}
+                "reports/includes/summary_body.html",
+                {
+                    "summary": self.summary,
+                    "chart": self.summary.chart(),
+                    "options": self.options,
+                    "include_submitted": self.include_submitted,
+                },
             ),
         )
         return ctx
@@ -422,3 +438,94 @@ class EmbedOptionsView(LoginRequiredMixin, PermissionRequiredMixin, View):
                 "fields": [{"id": f.pk, "name": f.name} for f in Field.objects.active()],
             }
         )
+
+
+# --- Staff onboarding -----------------------------------------------------------------------
+
+
+class StaffPagesMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """Provincial staff who keep the unit links (StaffProfile) manage the unit accounts."""
+
+    permission_required = ("reports.add_staffprofile", REVIEW_PERMISSION)
+
+
+class StaffListView(StaffPagesMixin, ListView):
+    """`/bao-cao/can-bo/`: the unit staff accounts, several per unit, filterable by unit."""
+
+    template_name = "reports/staff_list.html"
+    context_object_name = "accounts"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = StaffFilterForm(self.request.GET or None)
+        accounts = (
+            get_user_model()
+            .objects.filter(staff_profile__unit__isnull=False)
+            .select_related("staff_profile__unit")
+            .order_by("staff_profile__unit__order", "staff_profile__unit__name", "username")
+        )
+        return self.filter_form.filter(accounts)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["filter_form"] = self.filter_form
+        return ctx
+
+
+class StaffImportView(StaffPagesMixin, TemplateView):
+    """`/bao-cao/can-bo/nhap/`: upload a file → the preview with each row's errors → confirm.
+
+    The checked rows wait in the session under a one-time token between the preview and the
+    confirmation, and are checked again when confirmed (a username may have been taken since)."""
+
+    template_name = "reports/staff_import.html"
+    session_key = "staff_import"
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = StaffImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            rows = onboarding.check_rows(onboarding.read_file(form.cleaned_data["file"]))
+        except onboarding.ImportFileError as error:
+            form.add_error("file", str(error))
+            return self.render_to_response(self.get_context_data(form=form))
+        clean = not any(r.errors for r in rows)
+        token = ""
+        if clean:
+            token = secrets.token_urlsafe(16)
+            request.session[self.session_key] = {"token": token, "rows": [r.as_session() for r in rows]}
+        return self.render_to_response(
+            self.get_context_data(form=StaffImportForm(), rows=rows, clean=clean, token=token)
+        )
+
+    def confirm(self, request):
+        stored = request.session.get(self.session_key) or {}
+        if not stored or request.POST.get("token") != stored.get("token"):
+            messages.error(request, "Phiên xem trước đã hết hoặc đã dùng. Hãy tải lại tệp.")
+            return redirect("reports:staff_import")
+        rows = onboarding.check_rows([onboarding.ImportRow(**r) for r in stored["rows"]])
+        if any(r.errors for r in rows):
+            return self.render_to_response(
+                self.get_context_data(form=StaffImportForm(), rows=rows, clean=False, changed=True)
+            )
+        try:
+            users = onboarding.create_accounts(rows)
+        except IntegrityError:  # a colleague created one of these usernames a moment ago
+            messages.error(request, "Có tên đăng nhập vừa được tạo ở nơi khác. Hãy tải lại tệp để kiểm tra.")
+            return redirect("reports:staff_import")
+        del request.session[self.session_key]
+        transaction.on_commit(lambda: onboarding.send_set_password_emails(users, request))
+        messages.success(
+            request,
+            f"Đã tạo {len(users)} tài khoản và gửi e-mail hướng dẫn đặt mật khẩu đến từng người.",
+        )
+        return redirect("reports:staff_list")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.setdefault("form", StaffImportForm())
+        ctx["max_rows"] = onboarding.MAX_ROWS
+        return ctx

@@ -39,3 +39,20 @@ def deadline_notices(context):
         return {"notices": []}
     unit = Unit.objects.filter(pk=staff_unit_id(user)).first()
     return {"notices": notices_for_unit(unit) if unit is not None else []}
+
+
+@register.inclusion_tag("reports/includes/sort_header.html")
+def sort_header(options, column, label, title="", css_class="", rowspan=1):
+    """A summary column heading (`<th>`) that sorts by `column`: a plain link (no script),
+    ascending first, then descending; `aria-sort` tells screen readers which column the rows follow."""
+    current = options.sort == column
+    descending = current and not options.descending
+    return {
+        "href": "?" + options.query(**{"sap-xep": column, "chieu": "giam" if descending else ""}),
+        "label": label,
+        "title": title,
+        "aria_sort": ("descending" if options.descending else "ascending") if current else "",
+        "arrow": ("▼" if options.descending else "▲") if current else "",
+        "css_class": css_class,
+        "rowspan": rowspan,
+    }

@@ -71,6 +71,13 @@ def _tag_url():
     return Tag.objects.filter(tagged_articles__isnull=False).first().get_absolute_url()
 
 
+def _summary_sorted_folded_url():
+    from reports.models import ReportingPeriod
+
+    period = ReportingPeriod.objects.order_by("-deadline").first()
+    return period.get_summary_url() + "?sap-xep=total-registered&chieu=giam&thu-gon=1&loai=commune"
+
+
 def _document_url():
     from documents.models import Document
 
@@ -155,6 +162,13 @@ PAGE_TYPES = [
     PageType("report-form", _district_draft_url, login="district"),
     PageType("report-detail", FirstLink("/bao-cao/", r"/bao-cao/\d+/"), login="province"),
     PageType("summary", FirstLink("/bao-cao/tong-hop/", r"/bao-cao/tong-hop/[^/?]+/"), login="province"),
+    # The summary at 135 units: sorted, folded, filtered; the index across the reform; the unit
+    # staff pages (branch `units`).
+    PageType("summary-sorted-folded", _summary_sorted_folded_url, login="province"),
+    PageType("summary-index", "/bao-cao/tong-hop/", login="province"),
+    PageType("staff-list", "/bao-cao/can-bo/", login="province"),
+    PageType("staff-import", "/bao-cao/can-bo/nhap/", login="province"),
+    PageType("set-password-expired", "/dat-mat-khau/MQ/het-han/"),
     # The commission's own pages (issue 17).
     PageType("about", "/gioi-thieu/"),
     PageType("contact", "/lien-he/"),

@@ -146,7 +146,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
 
     summary_url = reporting.get_summary_url()
     province.goto(summary_url)
-    row = province.locator("tr", has_text="Con Cuông").first
+    row = province.locator("tr.unit-row", has_text="Xã Con Cuông").first
     row_figures = re.findall(r"\d+", row.inner_text())
     shot(province, "j3-07-summary")
 
@@ -156,9 +156,9 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
     assert xlsx.ok
     book = openpyxl.load_workbook(BytesIO(xlsx.body()), data_only=True)
     rows = [r for ws in book.worksheets for r in ws.iter_rows(values_only=True)]
-    xlsx_row = next(r for r in rows if any("Con Cuông" in str(c) for c in r))
+    xlsx_row = next(r for r in rows if "Xã Con Cuông" in r)
     xlsx_figures = [str(int(c)) for c in xlsx_row if isinstance(c, int | float)]
-    # The district's row ends with its totals: registered 5 + 2, recognized 3 + 1, commended 2;
+    # The unit's row starts with its totals: registered 5 + 2, recognized 3 + 1, commended 2;
     # the workbook holds the same figures in the same order.
-    assert row_figures[-3:] == ["7", "4", "2"]
+    assert row_figures[:3] == ["7", "4", "2"]
     assert xlsx_figures == row_figures

@@ -11,8 +11,8 @@ from tests.factories import make_province_user, make_unit_user
 def _seeded_units_and_fields(db):
     """The units and fields of the data migration, put back if a transactional test elsewhere
     flushed the database (flushing drops migration data)."""
-    seed = importlib.import_module("reports.migrations.0002_seed_districts_and_fields").seed
-    seed(_RenamedApps(), None)
+    importlib.import_module("reports.migrations.0002_seed_districts_and_fields").seed(_RenamedApps(), None)
+    importlib.import_module("reports.migrations.0004_seed_units_over_time").seed(apps, None)
 
 
 class _RenamedApps:
@@ -31,6 +31,28 @@ def con_cuong(db):
 @pytest.fixture
 def ky_son(db):
     return Unit.objects.get(name="Huyện Kỳ Sơn")
+
+
+@pytest.fixture
+def xa_con_cuong(db):
+    """A commune-level unit from 01/07/2025, formed from communes of Huyện Con Cuông."""
+    return Unit.objects.get(name="Xã Con Cuông")
+
+
+@pytest.fixture
+def xa_muong_xen(db):
+    return Unit.objects.get(name="Xã Mường Xén")
+
+
+@pytest.fixture
+def commune_user(xa_con_cuong):
+    return make_unit_user("canbo-xa-concuong", xa_con_cuong)
+
+
+@pytest.fixture
+def commune_client(client, commune_user):
+    client.force_login(commune_user)
+    return client
 
 
 @pytest.fixture

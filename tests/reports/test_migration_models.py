@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("reports", "0004_reminders_and_figure_notes")]
-AFTER = [("reports", "0006_models_belong_to_their_unit")]
+BEFORE = [("reports", "0005_reminders_and_figure_notes")]
+AFTER = [("reports", "0007_models_belong_to_their_unit")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -34,7 +34,13 @@ pytestmark = pytest.mark.django_db
 def test_seed_has_the_province_units_and_five_fields():
     names = set(Unit.objects.values_list("name", flat=True))
     assert {"Huyện Con Cuông", "Huyện Kỳ Sơn", "Thành phố Vinh", "Đảng ủy Khối các cơ quan tỉnh"} <= names
-    assert Unit.objects.exclude(kind=Unit.Kind.PARTY_COMMITTEE).count() == 21
+    assert Unit.objects.filter(kind__in=Unit.DISTRICT_LEVEL_KINDS).count() == 21
+    commune_level = Unit.objects.filter(kind__in=Unit.COMMUNE_LEVEL_KINDS)
+    assert commune_level.filter(kind=Unit.Kind.COMMUNE).count() == 119
+    assert commune_level.filter(kind=Unit.Kind.WARD).count() == 11
+    # Each new unit names the former district its territory came from.
+    assert not commune_level.filter(predecessors__isnull=True).exists()
+    assert Unit.objects.get(name="Xã Con Cuông").predecessors.get().name == "Huyện Con Cuông"
     assert list(Field.objects.active().values_list("name", flat=True)) == [
         "Kinh tế",
         "Văn hóa – xã hội",
@@ -235,3 +241,18 @@ def test_quota_warning_when_more_models_than_allowed(con_cuong):
     report.period.quotas.create(unit_kind=con_cuong.kind, collective=1, individual=5)
     ExemplaryModelFactory.create_batch(2, report=report, kind=ExemplaryModel.Kind.COLLECTIVE)
     assert report.quota_warnings() == ["Số mô hình tập thể (2) vượt chỉ tiêu 1 của kỳ này cho huyện."]
+
+
+# --- Demo periods relative to today -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2026, 12, 20), date(2027, 3, 1), date(2030, 7, 1)])
+def test_demo_periods_have_one_open_period_due_ahead_and_go_back_to_2020(today):
+    from reports.demo import demo_periods
+
+    periods = demo_periods(today)
+    open_ones = [p for p in periods if p[4]]
+    assert len(open_ones) == 1 and open_ones[0][3] > today
+    assert any(p[0] == f"Năm {today.year - 1}" and not p[4] for p in periods)  # last year, closed
+    assert min(p[1] for p in periods) == 2020
+    assert all(p[3] <= open_ones[0][3] for p in periods)  # nothing further ahead than the open one

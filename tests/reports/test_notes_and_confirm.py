@@ -19,6 +19,19 @@ from tests.reports.helpers import report_form_data
 
 pytestmark = pytest.mark.django_db
 
+
+# Today's periods are filed by the units in force today (SPEC "Units over time"): the demo
+# district accounts' communes stand in for the former districts here.
+@pytest.fixture
+def con_cuong(xa_con_cuong):
+    return xa_con_cuong
+
+
+@pytest.fixture
+def ky_son(xa_muong_xen):
+    return xa_muong_xen
+
+
 NOTE = "Có 2 mô hình chuyển từ kỳ trước, chờ công nhận."
 
 

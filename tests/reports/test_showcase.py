@@ -117,8 +117,8 @@ def test_seed_demo_creates_the_report_accounts_and_reports_in_every_status(setti
     call_command("seed_demo", stdout=__import__("io").StringIO())
     users = get_user_model().objects
     assert users.get(username="province").groups.filter(name=PROVINCE_GROUP).exists()
-    assert StaffProfile.objects.get(user__username="district").unit.name == "Huyện Con Cuông"
-    assert StaffProfile.objects.get(user__username="district2").unit.name == "Huyện Kỳ Sơn"
+    assert StaffProfile.objects.get(user__username="district").unit.name == "Xã Con Cuông"
+    assert StaffProfile.objects.get(user__username="district2").unit.name == "Xã Mường Xén"
     assert users.get(username="district").check_password("danvan-demo-2026")
     assert set(CampaignReport.objects.values_list("status", flat=True)) == set(CampaignReport.Status.values)
     con_cuong_2020 = CampaignReport.objects.get(unit__name="Huyện Con Cuông", period__name="Năm 2020")

@@ -71,8 +71,8 @@ def test_csv_totals_equal_the_page(province_client, real_period):
     assert response.content.startswith("\ufeff".encode())  # BOM: Excel reads the marks
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     total = next(r for r in rows if r and r[0] == "Tổng cộng")
-    assert tuple(int(v) for v in total[-3:]) == EXPECTED_TOTALS
-    assert any(r and r[0] == "Huyện Con Cuông" for r in rows)
+    assert tuple(int(v) for v in total[3:6]) == EXPECTED_TOTALS  # after group, unit, status
+    assert any(len(r) > 1 and r[1] == "Huyện Con Cuông" for r in rows)
 
 
 def test_xlsx_totals_equal_the_page_as_numbers(province_client, real_period):
@@ -80,7 +80,7 @@ def test_xlsx_totals_equal_the_page_as_numbers(province_client, real_period):
     assert response["Content-Disposition"] == f'attachment; filename="tong-hop-{real_period.slug}.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content))["Theo đơn vị"]
     total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Tổng cộng")
-    assert tuple(total[-3:]) == EXPECTED_TOTALS  # ints, not formulas or text
+    assert tuple(total[3:6]) == EXPECTED_TOTALS  # ints, not formulas or text
 
 
 def test_unknown_export_format_is_404(province_client, real_period):
@@ -97,16 +97,19 @@ def test_submitted_reports_count_only_with_the_switch(province_client, fields):
     assert with_submitted.grand_total.registered == 15
 
 
-def test_completeness_lists_who_has_not_submitted_and_who_was_late(province_client, con_cuong, ky_son):
+def test_completeness_lists_who_has_not_submitted_and_who_was_late(
+    province_client, con_cuong, xa_con_cuong, xa_muong_xen
+):
     period = ReportingPeriodFactory(deadline=timezone.localdate() - timedelta(days=2))
-    on_time = UnitFactory(name="Huyện Đúng Hạn")
-    late = UnitFactory(name="Huyện Nộp Muộn")
+    on_time = UnitFactory(name="Xã Đúng Hạn", kind="commune")
+    late = UnitFactory(name="Xã Nộp Muộn", kind="commune")
     SubmittedReportFactory(unit=on_time, period=period, first_submitted_at=timezone.now() - timedelta(days=3))
     ApprovedReportFactory(unit=late, period=period, first_submitted_at=timezone.now())
-    CampaignReportFactory(unit=con_cuong, period=period)  # still a draft
+    CampaignReportFactory(unit=xa_con_cuong, period=period)  # still a draft
     summary = province_client.get(_url(period)).context["summary"]
-    assert con_cuong in summary.missing
-    assert ky_son in summary.missing  # no report at all
+    assert xa_con_cuong in summary.missing
+    assert xa_muong_xen in summary.missing  # no report at all
+    assert con_cuong not in summary.missing  # the district ended before this period
     assert on_time not in summary.missing and late not in summary.missing
     assert [r.unit for r in summary.late] == [late]
     assert "Chưa nộp" in province_client.get(_url(period)).content.decode()
@@ -166,14 +169,17 @@ def test_chart_has_three_bars_per_field(province_client, real_period, fields):
 
 # Constant in the number of units: session, user, 2 × permissions, period, fields, reports, units,
 # summed figures, the units' notes on their figures, the quotas and the models per report (over
-# quota), the period switch, plus the site settings, menu and visitor figures (3) of base.html.
-SUMMARY_QUERY_BUDGET = 19
+# quota), the lineage (units, links, the districts found: 3), the previous period of the same kind
+# and its figures (2), the period switch, plus the site settings, menu and visitor figures (3) of
+# base.html.
+SUMMARY_QUERY_BUDGET = 24
 
 
-@pytest.mark.parametrize("units", [3, 30])
+@pytest.mark.parametrize("units", [3, 135])
 def test_summary_query_count_does_not_grow_with_units(
     province_client, fields, units, django_assert_max_num_queries
 ):
+    ReportingPeriodFactory(name="Cùng kỳ trước", deadline=timezone.localdate() - timedelta(days=365))
     period = ReportingPeriodFactory()
     for _ in range(units):
         report = ApprovedReportFactory(period=period)
@@ -184,7 +190,7 @@ def test_summary_query_count_does_not_grow_with_units(
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("units", [3, 30])
+@pytest.mark.parametrize("units", [3, 135])
 def test_xlsx_query_count_does_not_grow_with_units(
     province_client, fields, units, django_assert_max_num_queries
 ):
@@ -252,3 +258,117 @@ def test_a_returned_report_is_listed_as_returned_not_as_never_submitted(province
     assert con_cuong.name in returned
     not_submitted = html[html.index("Chưa nộp (") :].split("</div>", 1)[0]
     assert con_cuong.name not in not_submitted
+
+
+# --- 135 units: groups, filters, sorting, "so với cùng kỳ", exports ---------------------------
+
+
+@pytest.fixture
+def reform_periods(fields, con_cuong, ky_son, xa_con_cuong, xa_muong_xen):
+    """Năm 2024 filed by the districts, Năm 2026 by communes formed from them."""
+    p2024 = ReportingPeriodFactory(name="Năm 2024 thử", year=2024, deadline=date(2024, 12, 10))
+    p2026 = ReportingPeriodFactory(name="Năm 2026 thử", year=2026, deadline=date(2026, 12, 10))
+    for unit, period, n in (
+        (con_cuong, p2024, 5),
+        (ky_son, p2024, 7),
+        (xa_con_cuong, p2026, 3),
+        (xa_muong_xen, p2026, 4),
+    ):
+        FieldResultFactory(
+            report=ApprovedReportFactory(unit=unit, period=period), field=fields[0], **figures(n)
+        )
+    return p2024, p2026
+
+
+def test_communes_are_grouped_under_their_former_district_with_a_group_total(province_client, reform_periods):
+    summary = province_client.get(_url(reform_periods[1])).context["summary"]
+    group = next(g for g in summary.groups if g.label == "Huyện Con Cuông")
+    assert {row.unit.name for row in group.rows} == {
+        "Xã Con Cuông",
+        "Xã Bình Chuẩn",
+        "Xã Mậu Thạch",
+        "Xã Cam Phục",
+        "Xã Châu Khê",
+        "Xã Môn Sơn",
+    }
+    assert group.total.registered == 3
+    assert sum(g.total.registered for g in summary.groups) == summary.grand_total.registered == 7
+    html = province_client.get(_url(reform_periods[1])).content.decode()
+    assert 'data-group="huyen-con-cuong"' in html and 'class="group-toggle' in html
+
+
+def test_so_voi_cung_ky_maps_new_units_to_former_districts(province_client, reform_periods, fields):
+    summary = province_client.get(_url(reform_periods[1])).context["summary"]
+    assert summary.previous_period == reform_periods[0]
+    by_label = {c.label: c for c in summary.compare_groups}
+    assert (
+        by_label["Huyện Con Cuông"].current.registered,
+        by_label["Huyện Con Cuông"].previous.registered,
+    ) == (3, 5)
+    assert (by_label["Huyện Kỳ Sơn"].current.registered, by_label["Huyện Kỳ Sơn"].previous.registered) == (
+        4,
+        7,
+    )
+    assert summary.compare_fields[0].previous.registered == 12
+    assert summary.compare_total.change()[0] == 7 - 12
+    assert "So với cùng kỳ: Năm 2024 thử" in province_client.get(_url(reform_periods[1])).content.decode()
+
+
+def test_filters_by_kind_and_status_and_totals_follow(province_client, reform_periods):
+    period = reform_periods[1]
+    wards = province_client.get(_url(period, loai="ward")).context["summary"]
+    assert wards.rows and {row.unit.kind for row in wards.rows} == {"ward"}
+    assert wards.grand_total.registered == 0
+    approved = province_client.get(_url(period, **{"tinh-trang": "approved"})).context["summary"]
+    assert {row.unit.name for row in approved.rows} == {"Xã Con Cuông", "Xã Mường Xén"}
+    assert approved.grand_total.registered == 7
+    missing = province_client.get(_url(period, **{"tinh-trang": "missing"})).context["summary"]
+    assert len(missing.rows) == 135 - 2  # 130 communes and 5 committees in force, less the two filers
+
+
+def test_sorting_by_a_column_orders_groups_and_rows(province_client, reform_periods):
+    period = reform_periods[1]
+    down = province_client.get(_url(period, **{"sap-xep": "total-registered", "chieu": "giam"})).context[
+        "summary"
+    ]
+    assert [g.label for g in down.groups[:2]] == ["Huyện Kỳ Sơn", "Huyện Con Cuông"]
+    assert down.groups[1].rows[0].unit.name == "Xã Con Cuông"
+    html = province_client.get(_url(period, **{"sap-xep": "name"})).content.decode()
+    assert 'aria-sort="ascending"' in html
+    # A tampered sort falls back to the units' own order, never an error.
+    assert province_client.get(_url(period, **{"sap-xep": "x-y"})).status_code == 200
+
+
+def test_folded_groups_open_with_their_checkbox_unticked(province_client, reform_periods):
+    html = province_client.get(_url(reform_periods[1], **{"thu-gon": "1"})).content.decode()
+    assert 'class="group-toggle no-print" checked' not in html
+    assert "Mở tất cả các nhóm" in html
+
+
+def test_exports_keep_the_grouping_and_the_filtered_totals(province_client, reform_periods):
+    period = reform_periods[1]
+    response = province_client.get(_url(period, format="csv", **{"tinh-trang": "approved"}))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    group = next(r for r in rows if r and r[0] == "Huyện Con Cuông" and r[1].startswith("Cộng"))
+    unit = next(r for r in rows if len(r) > 1 and r[1] == "Xã Con Cuông")
+    total = next(r for r in rows if r and r[0] == "Tổng cộng")
+    assert unit[0] == "Huyện Con Cuông" and int(group[3]) == int(unit[3]) == 3
+    assert int(total[3]) == 7
+    sheet = load_workbook(io.BytesIO(province_client.get(_url(period, format="xlsx")).content))
+    assert "So với cùng kỳ" in sheet.sheetnames
+    xlsx_total = next(r for r in sheet["Theo đơn vị"].iter_rows(values_only=True) if r[0] == "Tổng cộng")
+    assert xlsx_total[3] == 7
+
+
+def test_exports_escape_cells_that_a_spreadsheet_would_run(province_client, fields):
+    period = ReportingPeriodFactory()
+    for name in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)"):
+        UnitFactory(name=name)
+    rows = list(
+        csv.reader(io.StringIO(province_client.get(_url(period, format="csv")).content.decode("utf-8-sig")))
+    )
+    names = {r[1] for r in rows if len(r) > 1}
+    assert {'\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)"} <= names
+    sheet = load_workbook(io.BytesIO(province_client.get(_url(period, format="xlsx")).content))["Theo đơn vị"]
+    cells = {c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)}
+    assert '\'=HYPERLINK("http://x")' in cells and '=HYPERLINK("http://x")' not in cells

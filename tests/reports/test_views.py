@@ -96,15 +96,15 @@ def test_district_staff_cannot_review(district_client, con_cuong):
 # --- Filing ---------------------------------------------------------------------------------
 
 
-def test_district_files_a_draft_for_an_open_period(district_client, district_user, con_cuong, fields):
+def test_unit_files_a_draft_for_an_open_period(commune_client, commune_user, xa_con_cuong, fields):
     period = ReportingPeriodFactory()
     data = report_form_data(period=period, rows={fields[0]: (16, 0, 5, 0, 2, 0)})
-    response = district_client.post(CREATE, data)
-    report = CampaignReport.objects.get(unit=con_cuong, period=period)
+    response = commune_client.post(CREATE, data)
+    report = CampaignReport.objects.get(unit=xa_con_cuong, period=period)
     assert response.status_code == 302
     assert response["Location"] == report.get_absolute_url()
     assert report.status == CampaignReport.Status.DRAFT
-    assert report.created_by == district_user
+    assert report.created_by == commune_user
     assert report.field_results.get(field=fields[0]).registered_collective == 16
     assert report.field_results.count() == len(fields)
 
@@ -430,7 +430,7 @@ def test_saving_past_the_quota_warns_but_saves(district_client, con_cuong, field
 
 
 def test_a_report_filed_meanwhile_by_a_colleague_gives_a_message_not_a_crash(
-    district_client, con_cuong, monkeypatch
+    commune_client, xa_con_cuong, monkeypatch
 ):
     from reports.forms import ReportFiling
 
@@ -439,11 +439,11 @@ def test_a_report_filed_meanwhile_by_a_colleague_gives_a_message_not_a_crash(
 
     def valid_then_colleague_files(self, **kwargs):
         result = original(self, **kwargs)
-        CampaignReportFactory(unit=con_cuong, period=period)  # the other tab wins the race
+        CampaignReportFactory(unit=xa_con_cuong, period=period)  # the other tab wins the race
         return result
 
     monkeypatch.setattr(ReportFiling, "is_valid", valid_then_colleague_files)
-    response = district_client.post(CREATE, report_form_data(period=period))
+    response = commune_client.post(CREATE, report_form_data(period=period))
     assert response.status_code == 200
     assert "Đơn vị đã có báo cáo cho kỳ này" in response.content.decode()
     assert CampaignReport.objects.filter(period=period).count() == 1

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0005_models_across_periods'),
+        ('reports', '0006_models_across_periods'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0003_district_becomes_unit'),
+        ('reports', '0004_seed_units_over_time'),
     ]
 
     operations = [

@@ -30,7 +30,7 @@ def models_back_to_one_report(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0004_reminders_and_figure_notes'),
+        ('reports', '0005_reminders_and_figure_notes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
