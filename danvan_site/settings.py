@@ -138,7 +138,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Two caches (danvan_site.caching lists what each holds). "default" is shared by every app process
 # and holds the versions that make kept pages stale: Redis when configured; otherwise local memory
 # for one process (DEBUG=1) and the database cache otherwise, when several processes may share it
-# (`make serve`, `make run`; a migration and `createcachetable` make its table). "local" is each process's own memory.
+# (`make serve`, `make run`; a migration and `createcachetable` make its table). "local" is each
+# process's own memory.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     _shared_cache = {
