@@ -98,6 +98,8 @@
       pending = null;
       dialog.close();
     });
+  }
+
   // A form sent back with errors: take the reader to the first one, in the middle of the
   // screen (never under the sticky "Lưu nháp / Nộp báo cáo" bar), with the cursor in its box.
   function showFirstError() {

@@ -131,7 +131,7 @@ def test_district_with_nothing_to_file_is_told_why_and_the_first_figure_error_is
     first_error = page.locator("#report-form .has-error").first
     first_error.wait_for()
     settle(page)
-    bar_top = page.locator(".form-actions").bounding_box()["y"]
+    bar_top = page.locator("#report-form .form-actions").bounding_box()["y"]
     box = first_error.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= bar_top, (box, bar_top)
     assert page.evaluate("document.activeElement.closest('.has-error') !== null")
