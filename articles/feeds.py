@@ -60,7 +60,7 @@ class SubsiteFeed(LatestArticlesFeed):
     """`/don-vi/<unit-slug>/rss/`: a sub-site's newest articles."""
 
     def get_object(self, request, unit):
-        subsite = Subsite.by_slug().get(unit)
+        subsite = Subsite.from_slug(unit)
         if subsite is None:
             raise Http404("Không có trang đơn vị này.")
         return subsite

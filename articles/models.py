@@ -243,11 +243,18 @@ class Subsite(TimeStamped):
 
     @classmethod
     def cached(cls, pk: int | None) -> "Subsite | None":
-        return cls.all_cached().get(pk) if pk else None
+        """One sub-site, kept on its own: a sub-site page reads it several times, and reading the
+        whole kept list each time would unpickle every sub-site."""
+        if not pk:
+            return None
+        return caching.get_or_set(caching.NEWS, f"subsite:{pk}", lambda: cls.all_cached().get(pk))
 
     @classmethod
-    def by_slug(cls) -> dict[str, "Subsite"]:
-        return {s.slug: s for s in cls.all_cached().values()}
+    def from_slug(cls, slug: str) -> "Subsite | None":
+        ids = caching.get_or_set(
+            caching.NEWS, "subsite-slugs", lambda: {s.slug: s.pk for s in cls.all_cached().values()}
+        )
+        return cls.cached(ids.get(slug))
 
 
 def successor_units(unit_ids) -> list[tuple[int, models.Model]]:

@@ -21,7 +21,7 @@ class SubsiteMixin:
     puts it and its menu in the context: the banner and menu of base.html follow them."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.subsite = Subsite.by_slug().get(kwargs["unit"])
+        self.subsite = Subsite.from_slug(kwargs["unit"])
         if self.subsite is None:
             raise Http404("Không có trang đơn vị này.")
         return super().dispatch(request, *args, **kwargs)

@@ -141,7 +141,7 @@ class SearchView(PublicArticleMixin, ListView):
         self.subsite = None
         articles = super().get_queryset()
         if unit := self.request.GET.get("don-vi"):
-            self.subsite = Subsite.by_slug().get(unit)
+            self.subsite = Subsite.from_slug(unit)
             if self.subsite is None:
                 raise Http404("Không có trang đơn vị này.")
             articles = articles.filter(subsite=self.subsite)
