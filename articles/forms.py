@@ -55,6 +55,17 @@ class ReaderForm(forms.ModelForm):
     text_fields: tuple[str, ...] = ()
     REFUSED = "Không gửi được: ô «Để trống ô này» phải để trống."
 
+    # The reader's own fields, alike on every reader form (a subclass's Meta starts from them).
+    WIDGETS = {
+        "name": forms.TextInput(attrs={"autocomplete": "name"}),
+        "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        "body": forms.Textarea(attrs={"rows": 6}),
+    }
+    ERROR_MESSAGES = {
+        "name": {"required": "Vui lòng nhập họ tên."},
+        "email": {"invalid": "Email không hợp lệ (ví dụ: ten@example.com)."},
+    }
+
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by form-filling bots.
     website = forms.CharField(
         label="Để trống ô này",
@@ -105,14 +116,9 @@ class CommentForm(ReaderForm):
             "email": "Không bắt buộc; không hiển thị trên trang.",
             "body": f"Tối đa {Comment.BODY_MAX:,} ký tự.".replace(",", "."),
         }
-        widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "body": forms.Textarea(attrs={"rows": 6}),
-        }
+        widgets = ReaderForm.WIDGETS
         error_messages = {
-            "name": {"required": "Vui lòng nhập họ tên."},
-            "email": {"invalid": "Email không hợp lệ (ví dụ: ten@example.com)."},
+            **ReaderForm.ERROR_MESSAGES,
             "title": {"required": "Vui lòng nhập tiêu đề."},
             "body": {"required": "Vui lòng nhập nội dung ý kiến."},
         }

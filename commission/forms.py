@@ -1,7 +1,5 @@
 """The "Góp ý / Hỏi đáp" form: the same captcha, honeypot and length rules as reader comments."""
 
-from django import forms
-
 from articles.forms import ReaderForm
 
 from .models import Question
@@ -19,14 +17,9 @@ class QuestionForm(ReaderForm):
             "email": "Không bắt buộc; không hiển thị trên trang. Nếu có, chúng tôi báo cho bạn khi có trả lời.",
             "body": f"Tối đa {Question.BODY_MAX:,} ký tự.".replace(",", "."),
         }
-        widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "body": forms.Textarea(attrs={"rows": 6}),
-        }
+        widgets = ReaderForm.WIDGETS
         error_messages = {
-            "name": {"required": "Vui lòng nhập họ tên."},
-            "email": {"invalid": "Email không hợp lệ (ví dụ: ten@example.com)."},
+            **ReaderForm.ERROR_MESSAGES,
             "subject": {"required": "Vui lòng nhập tiêu đề."},
             "body": {"required": "Vui lòng nhập nội dung góp ý, câu hỏi."},
         }
