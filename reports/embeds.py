@@ -44,6 +44,7 @@ def render_embeds(html: str) -> str:
     if not has_embeds(html):
         return mark_safe(html or "")  # noqa: S308 — sanitized on save
     out, pos, count = [], 0, 0
+    summaries = {}  # period pk → its summary, built once for all the parts of this body
     for match in DIV_TAG.finditer(html):
         if match.start() < pos or match.group(1) or MARKER not in match.group(2):
             continue
@@ -51,7 +52,7 @@ def render_embeds(html: str) -> str:
         out.append(html[pos : match.start()])
         count += 1
         if count <= MAX_EMBEDS:
-            out.append(render_part(match.group(2)))
+            out.append(render_part(match.group(2), summaries))
         pos = end
     out.append(html[pos:])
     return mark_safe("".join(out))  # noqa: S308 — our templates' output between sanitized HTML
@@ -67,21 +68,35 @@ def _closing(html: str, opening) -> int:
     return len(html)
 
 
-def render_part(attributes: str) -> str:
+def render_part(attributes: str, summaries: dict | None = None) -> str:
     period_match, part_match = PERIOD.search(attributes), PART.search(attributes)
     if not period_match or not part_match:
         logger.warning("Summary placeholder without a valid period or part: %r", attributes[:200])
         return ""
     period_id, part = int(period_match.group(1)), part_match.group(1)
-    return caching.get_or_set(caching.REPORTS, f"embed:{period_id}:{part}", lambda: _render(period_id, part))
+    return caching.get_or_set(
+        caching.REPORTS,
+        f"embed:{period_id}:{part}",
+        lambda: _render(period_id, part, {} if summaries is None else summaries),
+    )
 
 
-def _render(period_id: int, part: str) -> str:
+def public_summary(period_id: int):
+    """The summary readers see: approved reports only, without what only the review reads."""
     period = ReportingPeriod.objects.filter(pk=period_id).first()
     if period is None:
+        return None
+    return build_summary(period, CampaignReport.objects.all(), include_submitted=False, with_review=False)
+
+
+def _render(period_id: int, part: str, summaries: dict) -> str:
+    if period_id not in summaries:
+        summaries[period_id] = public_summary(period_id)
+    summary = summaries[period_id]
+    if summary is None:
         logger.warning("Summary placeholder for a period that does not exist: %s", period_id)
         return ""
-    summary = build_summary(period, CampaignReport.objects.all(), include_submitted=False)
+    period = summary.period
     context = {"summary": summary, "period": period, "part": part}
     if part.startswith("field:"):
         field_id = int(part.split(":")[1])

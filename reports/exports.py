@@ -2,6 +2,7 @@
 
 import csv
 import io
+from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -86,13 +87,43 @@ def notes_rows(summary: PeriodSummary) -> tuple[list, list[list]]:
     return header, [[row.unit.name, str(f), note] for row in summary.rows for f, note in row.notes]
 
 
-def filename(summary: PeriodSummary, ext: str) -> str:
-    return f"tong-hop-{summary.period.slug}.{ext}"
-
-
 def title(summary: PeriodSummary) -> str:
     scope = "đã duyệt và đã nộp" if summary.include_submitted else "đã duyệt"
     return f'Tổng hợp kết quả phong trào "Dân vận khéo" — {summary.period.name} (báo cáo {scope})'
+
+
+@dataclass(frozen=True)
+class ExportTables:
+    """What the CSV and the XLSX of one summary hold, as plain rows of text and numbers: built
+    once from the summary and kept with it (reports.views.SummaryView), each file written from it."""
+
+    title: str
+    slug: str  # the period's, for the file name
+    header: tuple[list, list]
+    body: list[list]
+    breakdown: tuple[list, list[list]]
+    compare_title: str  # empty: no previous period of the same kind
+    compare: tuple[list, list[list]]
+    notes: tuple[list, list[list]]
+
+
+def export_tables(summary: PeriodSummary) -> ExportTables:
+    previous = summary.previous_period
+    return ExportTables(
+        title=title(summary),
+        slug=summary.period.slug,
+        header=header_rows(summary),
+        body=body_rows(summary),
+        breakdown=breakdown_rows(summary),
+        compare_title=f"So với cùng kỳ: {previous.name}" if previous else "",
+        compare=compare_rows(summary) if previous else ([], []),
+        notes=notes_rows(summary),
+    )
+
+
+def _attachment(response: HttpResponse, tables: ExportTables, ext: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-{tables.slug}.{ext}"'
+    return response
 
 
 class SafeWriter:
@@ -109,127 +140,148 @@ class SafeWriter:
             self.writerow(values)
 
 
-def csv_response(summary: PeriodSummary) -> HttpResponse:
+def csv_response(tables: ExportTables) -> HttpResponse:
     """UTF-8 with a BOM, so Excel shows the Vietnamese marks."""
     out = io.StringIO()
     writer = SafeWriter(out)
-    writer.writerow([title(summary)])
-    writer.writerows(header_rows(summary))
-    writer.writerows(body_rows(summary))
+    writer.writerow([tables.title])
+    writer.writerows(tables.header)
+    writer.writerows(tables.body)
     writer.writerow([])
-    header, rows = breakdown_rows(summary)
+    header, rows = tables.breakdown
     writer.writerow(header)
     writer.writerows(rows)
-    if summary.previous_period:
+    if tables.compare_title:
         writer.writerow([])
-        header, rows = compare_rows(summary)
-        writer.writerow([f"So với cùng kỳ: {summary.previous_period.name}"])
+        header, rows = tables.compare
+        writer.writerow([tables.compare_title])
         writer.writerow(header)
         writer.writerows(rows)
-    header, rows = notes_rows(summary)
+    header, rows = tables.notes
     if rows:
         writer.writerow([])
         writer.writerow(header)
         writer.writerows(rows)
     response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename(summary, "csv")}"'
-    return response
+    return _attachment(response, tables, "csv")
 
 
-def xlsx_response(summary: PeriodSummary) -> HttpResponse:
-    """Formatted workbook: bold headers, frozen panes, totals written as numbers (not formulas)."""
+def xlsx_response(tables: ExportTables) -> HttpResponse:
+    """Formatted workbook: bold headers, frozen panes, totals written as numbers (not formulas).
+
+    Written in openpyxl's write-only mode, as its docs advise for large sheets: rows stream out
+    as they are appended, so every row's and column's layout (widths, heights, outline levels)
+    is set before its row is appended. Each look (header, group total, grand total, plain cell)
+    is one named style registered once on the workbook, so a cell carries a name rather than
+    its own font, fill and border objects.
+    """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import DEFAULT_FONT, Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="F3E0E0")
-    total_fill = PatternFill("solid", fgColor="FFF3C4")
     thin = Side(style="thin", color="BBBBBB")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_fill = PatternFill("solid", fgColor="F3E0E0")
+    styles = {
+        "title": NamedStyle("Tiêu đề", font=Font(bold=True, size=13)),
+        "head": NamedStyle(
+            "Đầu bảng",
+            font=bold,
+            fill=head_fill,
+            border=border,
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        ),
+        "head_left": NamedStyle(
+            "Đầu bảng trái",
+            font=bold,
+            fill=head_fill,
+            border=border,
+            alignment=Alignment(wrap_text=True, vertical="center"),
+        ),
+        "head_plain": NamedStyle("Đầu bảng ghi chú", font=bold, fill=head_fill, border=border),
+        "cell": NamedStyle("Ô số liệu", font=DEFAULT_FONT, border=border),
+        "group": NamedStyle(
+            "Cộng nhóm", font=bold, fill=PatternFill("solid", fgColor="FBF4E4"), border=border
+        ),
+        "total_boxed": NamedStyle(
+            "Tổng cộng có viền", font=bold, fill=PatternFill("solid", fgColor="FFF3C4"), border=border
+        ),
+        "total": NamedStyle("Tổng cộng", font=bold, fill=PatternFill("solid", fgColor="FFF3C4")),
+        "note": NamedStyle("Ghi chú", font=DEFAULT_FONT, alignment=Alignment(wrap_text=True, vertical="top")),
+    }
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Theo đơn vị"
-    ws.append(safe_row([title(summary)]))
-    ws["A1"].font = Font(bold=True, size=13)
-    top, sub = header_rows(summary)
-    ws.append(safe_row(top))
-    ws.append(safe_row(sub))
-    for col in range(LEAD_COLUMNS + 1, len(top) + 1, 3):
-        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 2)
-    for row in ws.iter_rows(min_row=2, max_row=3):
-        for cell in row:
-            cell.font, cell.fill, cell.border = bold, head_fill, border
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    # Each former district's total row, then its units one outline level down, so Excel folds
-    # the groups as the page does.
-    group_fill = PatternFill("solid", fgColor="FBF4E4")
-    for values in body_rows(summary):
-        ws.append(safe_row(values))
-        is_group = values[2] == "" and values[0] != "Tổng cộng"  # only units have a status
-        for cell in ws[ws.max_row]:
-            cell.border = border
-            if is_group:
-                cell.font, cell.fill = bold, group_fill
-        if not is_group and values[0] != "Tổng cộng":
-            ws.row_dimensions[ws.max_row].outlineLevel = 1
-    for cell in ws[ws.max_row]:
-        cell.font, cell.fill = bold, total_fill
-    ws.sheet_properties.outlinePr.summaryBelow = False
-    ws.column_dimensions["A"].width = 26
-    ws.column_dimensions["B"].width = 30
-    ws.column_dimensions["C"].width = 18
-    for col in range(LEAD_COLUMNS + 1, len(top) + 1):
-        ws.column_dimensions[get_column_letter(col)].width = 11
+    wb = Workbook(write_only=True)
+    for style in styles.values():
+        wb.add_named_style(style)
+
+    def styled(ws, values, style):
+        """`values` (made safe) as cells of one named style; an empty style leaves them plain."""
+        cells = []
+        for value in safe_row(values):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.style = style
+            cells.append(cell)
+        return cells
+
+    def widths(ws, first: dict, rest: float, count: int):
+        for letter, width in first.items():
+            ws.column_dimensions[letter].width = width
+        for col in range(len(first) + 1, count + 1):
+            ws.column_dimensions[get_column_letter(col)].width = rest
+
+    ws = wb.create_sheet("Theo đơn vị")
+    top, sub = tables.header
+    widths(ws, {"A": 26, "B": 30, "C": 18}, 11, len(top))
     ws.row_dimensions[2].height = 48
     ws.freeze_panes = "D4"
+    # Each former district's total row, then its units one outline level down, so Excel folds
+    # the groups as the page does.
+    ws.sheet_properties.outlinePr.summaryBelow = False
+    for col in range(LEAD_COLUMNS + 1, len(top) + 1, 3):
+        ws.merged_cells.add(f"{get_column_letter(col)}2:{get_column_letter(col + 2)}2")
+    ws.append(styled(ws, [tables.title], "Tiêu đề"))
+    ws.append(styled(ws, top, "Đầu bảng"))
+    ws.append(styled(ws, sub, "Đầu bảng"))
+    body = tables.body
+    for number, values in enumerate(body, start=4):
+        if number == 3 + len(body):
+            style = "Tổng cộng có viền"
+        elif values[2] == "":  # only units have a status
+            style = "Cộng nhóm"
+        else:
+            style = "Ô số liệu"
+            ws.row_dimensions[number].outlineLevel = 1
+        ws.append(styled(ws, values, style))
 
     ws2 = wb.create_sheet("Theo lĩnh vực")
-    header, rows = breakdown_rows(summary)
-    ws2.append(safe_row(header))
-    for cell in ws2[1]:
-        cell.font, cell.fill, cell.border = bold, head_fill, border
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for values in rows:
-        ws2.append(safe_row(values))
-    for cell in ws2[ws2.max_row]:
-        cell.font, cell.fill = bold, total_fill
-    ws2.column_dimensions["A"].width = 40
-    for col in range(2, len(header) + 1):
-        ws2.column_dimensions[get_column_letter(col)].width = 16
+    header, rows = tables.breakdown
+    widths(ws2, {"A": 40}, 16, len(header))
     ws2.row_dimensions[1].height = 36
+    ws2.append(styled(ws2, header, "Đầu bảng trái"))
+    for values in rows[:-1]:
+        ws2.append(safe_row(values))
+    ws2.append(styled(ws2, rows[-1], "Tổng cộng"))
 
-    if summary.previous_period:
+    if tables.compare_title:
         ws3 = wb.create_sheet("So với cùng kỳ")
-        header, rows = compare_rows(summary)
-        ws3.append(safe_row(header))
-        for cell in ws3[1]:
-            cell.font, cell.fill, cell.border = bold, head_fill, border
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        header, rows = tables.compare
+        widths(ws3, {"A": 40}, 16, len(header))
+        ws3.row_dimensions[1].height = 48
+        ws3.append(styled(ws3, header, "Đầu bảng trái"))
         for values in rows:
             ws3.append(safe_row(values))
-        ws3.column_dimensions["A"].width = 40
-        for col in range(2, len(header) + 1):
-            ws3.column_dimensions[get_column_letter(col)].width = 16
-        ws3.row_dimensions[1].height = 48
-    header, rows = notes_rows(summary)
+    header, rows = tables.notes
     if rows:
         ws4 = wb.create_sheet("Ghi chú")
-        ws4.append(safe_row(header))
-        for cell in ws4[1]:
-            cell.font, cell.fill, cell.border = bold, head_fill, border
-        for values in rows:
-            ws4.append(safe_row(values))
-            ws4.cell(ws4.max_row, 3).alignment = Alignment(wrap_text=True, vertical="top")
-        ws4.column_dimensions["A"].width = 34
-        ws4.column_dimensions["B"].width = 30
-        ws4.column_dimensions["C"].width = 80
+        widths(ws4, {"A": 34, "B": 30, "C": 80}, 0, 0)
+        ws4.append(styled(ws4, header, "Đầu bảng ghi chú"))
+        for unit, field_name, note in rows:
+            ws4.append([*safe_row([unit, field_name]), *styled(ws4, [note], "Ghi chú")])
 
-    wb.properties.title = title(summary)
+    wb.properties.title = tables.title
     wb.properties.created = timezone.now().replace(tzinfo=None)
     out = io.BytesIO()
     wb.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename(summary, "xlsx")}"'
-    return response
+    return _attachment(HttpResponse(out.getvalue(), content_type=XLSX_TYPE), tables, "xlsx")

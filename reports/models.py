@@ -141,9 +141,10 @@ class Unit(models.Model):
         return self.kind in self.DISTRICT_LEVEL_KINDS
 
 
-def former_district_map() -> dict[int, "Unit | None"]:
+def former_district_map(pks=None) -> dict[int, "Unit | None"]:
     """unit pk → the district-level unit its figures are shown under across the reform (SPEC
-    "Units over time"), in three queries whatever the number of units.
+    "Units over time"), in three queries whatever the number of units; for the units `pks` only
+    when given (the walk still sees every unit, but only the districts found for those are loaded).
 
     A district-level unit maps to the last district-level unit that carried its work (Cửa Lò's
     reports count under Vinh once Vinh took it over); a commune-level unit maps to the former
@@ -185,7 +186,7 @@ def former_district_map() -> dict[int, "Unit | None"]:
             seen.update(frontier)
         return None
 
-    resolved = {pk: resolve(pk) for pk in units}
+    resolved = {pk: resolve(pk) for pk in (units if pks is None else set(pks) & units.keys())}
     districts = Unit.objects.in_bulk({pk for pk in resolved.values() if pk is not None})
     return {pk: districts.get(district) for pk, district in resolved.items()}
 

@@ -53,6 +53,14 @@ class Row:
     def figure_cells(self):
         return figure_cells(self.total, self.cells)
 
+    @property
+    def embed_cells(self):
+        """The `<td>`s of this row in an article's table (reports.embeds): each field's figures
+        then the totals. Built here for the reason given in `figure_cells`."""
+        return mark_safe(
+            "".join(f"<td>{v}</td>" for cell in [*self.cells, self.total] for v in cell.values())
+        )  # noqa: S308 - integers only
+
 
 @dataclass
 class Group:
@@ -256,15 +264,18 @@ def previous_period_of(period: ReportingPeriod) -> ReportingPeriod | None:
     )
 
 
-def _sums_by_unit(report_ids):
-    """(unit pk → field pk → the six figures) of the given reports, in one query."""
-    sums = (
-        FieldResult.objects.filter(report_id__in=report_ids)
-        .values("report__unit_id", "field_id")
-        .annotate(**{name: Sum(name) for name in FieldResult.FIGURES})
-    )
+def _figures_by_unit(reports, *, with_notes: bool = False):
+    """(unit pk → its rows of figures, one per field) of `reports`, in one query.
+
+    No SUM is needed: a unit has one report per period and a report one result per field (both
+    unique in the database), so each (unit, field) has one row. `reports` is a queryset, sent as
+    a subquery rather than as a list of ids. With `with_notes` each row also carries its note.
+    """
+    columns = ["report__unit_id", "field_id", *FieldResult.FIGURES]
+    if with_notes:
+        columns.append("note")
     by_unit = defaultdict(list)
-    for s in sums:
+    for s in FieldResult.objects.filter(report__in=reports).values(*columns):
         by_unit[s["report__unit_id"]].append(s)
     return by_unit
 
@@ -284,6 +295,7 @@ def build_summary(
     include_submitted: bool = False,
     unit_ids=None,
     options: SummaryOptions | None = None,
+    with_review: bool = True,
 ):
     """Summarize `reports` (already scoped to the viewer) for `period`.
 
@@ -294,12 +306,22 @@ def build_summary(
     shown, so the page and its exports agree whatever was chosen.
     "So với cùng kỳ" compares with the previous period of the same kind, its figures grouped by
     former district the same way, so a 2026 commune counts under the district it came from.
+    Without `with_review` (a summary placed in an article) what only the province's review reads
+    is left out: "So với cùng kỳ", the units over quota and their notes on their figures.
     """
     options = options or SummaryOptions()
     # Active fields, and retired ones that still have figures in this period.
-    fields = list(Field.objects.filter(Q(is_active=True) | Q(results__report__period=period)).distinct())
-    period_reports = list(reports.filter(period=period).select_related("unit", "period"))
+    in_period = FieldResult.objects.filter(report__period=period).values("field_id")
+    fields = list(Field.objects.filter(Q(is_active=True) | Q(pk__in=in_period)))
+    # Every report is of `period`: it is set on each rather than joined and built once per row.
+    # The texts are not shown here and can be long.
+    period_reports = list(
+        reports.filter(period=period).select_related("unit").defer("summary", "review_note")
+    )
+    for report in period_reports:
+        report.period = period
     counted_ids = frozenset(r.pk for r in period_reports if _is_counted(r, include_submitted))
+    counted = reports.filter(period=period).counted(include_submitted)
 
     units = period.expected_units()
     if unit_ids is not None:
@@ -309,16 +331,20 @@ def build_summary(
     for report in period_reports:
         units.setdefault(report.unit_id, report.unit)
     by_unit = {r.unit_id: r for r in period_reports}
-    figures_by_unit = _sums_by_unit(counted_ids)  # one pass over the sums, not one per unit
-    former = former_district_map()
+    # The counted figures with the units' notes on them: one pass, not one query per unit.
+    figures_by_unit = _figures_by_unit(counted, with_notes=with_review)
+    previous_period = previous_period_of(period) if with_review else None
+    previous_by_unit = {}
+    if previous_period is not None:
+        previous_reports = reports.filter(period=previous_period).counted(include_submitted)
+        if unit_ids is not None:
+            previous_reports = previous_reports.filter(unit_id__in=unit_ids)
+        previous_by_unit = _figures_by_unit(previous_reports)
+    former = former_district_map(units.keys() | previous_by_unit.keys())
 
     notes_by_unit = defaultdict(list)
-    for unit_id, field_id, note in (
-        FieldResult.objects.filter(report_id__in=counted_ids)
-        .exclude(note="")
-        .values_list("report__unit_id", "field_id", "note")
-    ):
-        notes_by_unit[unit_id].append((field_id, note))
+    for unit_id, rows in figures_by_unit.items() if with_review else ():
+        notes_by_unit[unit_id] = [(s["field_id"], s["note"]) for s in rows if s["note"]]
 
     field_index = {f.pk: i for i, f in enumerate(fields)}
     column_totals = [Cell() for _ in fields]
@@ -366,8 +392,8 @@ def build_summary(
         for group in ordered:
             group.rows.sort(key=sort_value, reverse=options.descending)
 
-    previous_period, compare_fields, compare_groups, compare_total = _compare(
-        period, reports, include_submitted, fields, figures_by_unit, former, unit_ids
+    compare_fields, compare_groups, compare_total = _compare(
+        previous_period, previous_by_unit, fields, figures_by_unit, former
     )
 
     # A returned report was submitted and is waiting for the unit's corrections: it is listed
@@ -396,7 +422,7 @@ def build_summary(
         missing=missing,
         late=late,
         pending=pending,
-        over_quota=over_quota(period, period_reports),
+        over_quota=over_quota(period, period_reports) if with_review else [],
         returned=returned,
         groups=ordered,
         previous_period=previous_period,
@@ -407,22 +433,18 @@ def build_summary(
     )
 
 
-def _compare(period, reports, include_submitted, fields, current_by_unit, former, unit_ids):
+def _compare(previous, previous_by_unit, fields, current_by_unit, former):
     """ "So với cùng kỳ": this period's totals (all its units, whatever the filters) beside the
-    previous period of the same kind, per field and per former district. One query for the
-    previous period's figures, whatever the number of units."""
-    previous = previous_period_of(period)
+    previous period of the same kind (`previous`, its figures `previous_by_unit`, read in one
+    query whatever the number of units), per field and per former district."""
     if previous is None:
-        return None, [], [], None
-    previous_reports = reports.filter(period=previous).counted(include_submitted)
-    if unit_ids is not None:
-        previous_reports = previous_reports.filter(unit_id__in=unit_ids)
+        return [], [], None
     field_index = {f.pk: i for i, f in enumerate(fields)}
     labels = {}
     tallies = {}  # "current" / "previous" → (per field, per group, total)
     for which, by_unit in (
         ("current", current_by_unit),
-        ("previous", _sums_by_unit(previous_reports.values("pk"))),
+        ("previous", previous_by_unit),
     ):
         by_field, by_group, total = [Cell() for _ in fields], defaultdict(Cell), Cell()
         for unit_pk, sums in by_unit.items():
@@ -453,7 +475,7 @@ def _compare(period, reports, include_submitted, fields, current_by_unit, former
         )
         for k in keys
     ]
-    return previous, compare_fields, compare_groups, Comparison("Tổng cộng", cur_total, prev_total)
+    return compare_fields, compare_groups, Comparison("Tổng cộng", cur_total, prev_total)
 
 
 def _is_counted(report, include_submitted):

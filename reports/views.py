@@ -323,10 +323,13 @@ class SummaryView(StaffMixin, TemplateView):
             + hashlib.md5(self.options.cache_key().encode(), usedforsecurity=False).hexdigest()
         )
         fmt = request.GET.get("format")
-        if fmt == "csv":
-            return exports.csv_response(self.summary)
-        if fmt == "xlsx":
-            return exports.xlsx_response(self.summary)
+        if fmt in ("csv", "xlsx"):
+            # The files are written on every request from the summary's rows, kept like the
+            # page's table (and under the same key) until the reports version changes.
+            tables = caching.get_or_set(
+                caching.REPORTS, self.body_key + ":export", lambda: exports.export_tables(self.summary)
+            )
+            return exports.csv_response(tables) if fmt == "csv" else exports.xlsx_response(tables)
         if fmt:
             raise Http404("Định dạng không hỗ trợ.")
         return super().get(request, *args, **kwargs)
