@@ -298,7 +298,13 @@ class SummaryView(StaffMixin, TemplateView):
     template_name = "reports/summary.html"
 
     def get(self, request, *args, **kwargs):
-        self.period = get_object_or_404(ReportingPeriod, slug=kwargs["period"])
+        # The periods (for the switch, and to find this one) are kept until one changes.
+        self.periods = caching.get_or_set(
+            caching.REPORTS, "periods", lambda: list(ReportingPeriod.objects.all())
+        )
+        self.period = next((p for p in self.periods if p.slug == kwargs["period"]), None)
+        if self.period is None:
+            raise Http404("Không có kỳ báo cáo này.")
         self.include_submitted = request.GET.get("include_submitted") == "1"
         self.options = SummaryOptions.from_query(request.GET)
         unit_ids = None
@@ -342,7 +348,7 @@ class SummaryView(StaffMixin, TemplateView):
         ctx["options"] = self.options
         ctx["kind_choices"] = Unit.Kind.choices
         ctx["status_choices"] = STATUS_FILTERS
-        ctx["periods"] = ReportingPeriod.objects.all()
+        ctx["periods"] = self.periods
         ctx["summary_body"] = caching.get_or_set(
             caching.REPORTS,
             self.body_key,

@@ -4,6 +4,8 @@ import logging
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
@@ -118,3 +120,31 @@ def test_the_article_page_with_an_embedded_summary_keeps_its_query_count(
     assert Article.objects.filter(pk=article.pk).exists()
     with django_assert_max_num_queries(12):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def _period_with_units(count, fields):
+    period = ReportingPeriodFactory()
+    for _ in range(count):
+        report = ApprovedReportFactory(period=period)
+        for field in fields:
+            FieldResultFactory(report=report, field=field, **figures(3, 2, 1))
+    return period
+
+
+def test_an_article_built_with_a_135_unit_summary_costs_the_queries_of_a_3_unit_one(client, fields):
+    """The table is built in a fixed number of queries, whatever the number of units, and the
+    parts of one period placed in one body share one build."""
+    client.get(_article("").get_absolute_url())  # the menu and sidebar, kept for every article
+    counts = []
+    for units, parts in (
+        (3, ["table"]),
+        (3, ["table", "completeness", f"field:{fields[0].pk}"]),
+        (135, ["table"]),
+    ):
+        period = _period_with_units(units, fields)
+        article = _article("".join(_placeholder(period.pk, part) for part in parts))
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(article.get_absolute_url()).content.decode()
+        assert html.count("data-summary-embed=") == len(parts)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2]
