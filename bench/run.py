@@ -188,7 +188,8 @@ def _summary():
 
 
 def _summary_export(fmt):
-    """The same summary as a download (built on every request: exports are never kept)."""
+    """The same summary as a download: the file is written on every request (never kept), from
+    the summary's rows, which are kept under the reports version like the page's table."""
 
     def find():
         path = _summary()
