@@ -127,9 +127,7 @@ def _subsite():
 
     from articles.models import Subsite
 
-    return (
-        Subsite.objects.filter(is_archived=False).annotate(n=Count("articles")).order_by("-n", "pk").first()
-    )
+    return Subsite.objects.current().annotate(n=Count("articles")).order_by("-n", "pk").first()
 
 
 def _subsite_home():

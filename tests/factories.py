@@ -1,6 +1,6 @@
 """factory_boy factories shared by every test module."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from io import BytesIO
 
 import factory
@@ -220,10 +220,14 @@ from articles.models import Subsite  # noqa: E402
 
 
 class SubsiteFactory(factory.django.DjangoModelFactory):
-    """A current unit's sub-site; `is_archived=True` for a former unit's archive."""
+    """A current unit's sub-site; `is_archived=True` for a former unit's archive (a district that
+    ended on 30/06/2025: an archive follows its unit's end date)."""
 
     class Meta:
         model = Subsite
+
+    class Params:
+        is_archived = factory.Trait(unit=factory.SubFactory(UnitFactory, valid_to=date(2025, 6, 30)))
 
     unit = factory.SubFactory(UnitFactory)
     name = factory.LazyAttribute(lambda o: f"Trang {o.unit.name}")

@@ -114,7 +114,8 @@ def _article_with_summary_url():
 def _subsite(archived=False):
     from articles.models import Subsite
 
-    return Subsite.objects.filter(is_archived=archived, articles__isnull=False).order_by("pk").first()
+    sites = Subsite.objects.archived() if archived else Subsite.objects.current()
+    return sites.filter(articles__isnull=False).order_by("pk").first()
 
 
 def _subsite_category_url():
