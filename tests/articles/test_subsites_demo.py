@@ -27,3 +27,11 @@ def test_seed_demo_writes_the_subsites_and_can_run_again(settings, client, djang
     assert limited_subsite_ids(editor) == {current.get(unit__name="Xã Con Cuông").pk}
     page = client.get("/don-vi/huyen-con-cuong/").content.decode()
     assert "Xã Con Cuông" in page.split('class="archive-notice"')[1]  # carries on its work
+    from documents.demo import DEMO_MARK
+    from documents.models import Document
+
+    commune = current.get(unit__name="Xã Con Cuông")
+    documents = Document.objects.filter(subsite=commune)
+    assert documents.count() == 2 and all(d.summary.startswith(DEMO_MARK) for d in documents)
+    home = client.get(commune.get_absolute_url()).content.decode()
+    assert all(d.get_absolute_url() in home for d in documents)
