@@ -89,7 +89,8 @@ def test_showcase_filters_offer_only_what_it_shows(client, con_cuong, ky_son, fi
     """A unit, field or year with no model shown is not offered: the unit list is not every
     unit there ever was."""
     ExemplaryModelFactory(
-        field=fields[0], report=ApprovedReportFactory(unit=con_cuong, period=ReportingPeriodFactory(year=2024))
+        field=fields[0],
+        report=ApprovedReportFactory(unit=con_cuong, period=ReportingPeriodFactory(year=2024)),
     )
     ExemplaryModelFactory(
         field=fields[1], report=SubmittedReportFactory(unit=ky_son, period=ReportingPeriodFactory(year=2023))
