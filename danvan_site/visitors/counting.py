@@ -195,7 +195,9 @@ def current_figures() -> Figures:
     monday = today - timedelta(days=today.weekday())
     # "Tất cả" starts from the count the admin entered for the years before this counter.
     offset = Coalesce(
-        Subquery(CounterSettings.objects.values("total_offset")[:1]), 0, output_field=PositiveBigIntegerField()
+        Subquery(CounterSettings.objects.values("total_offset")[:1]),
+        0,
+        output_field=PositiveBigIntegerField(),
     )
     days = DailyVisits.objects.aggregate(
         today=Sum("visits", filter=Q(day=today), default=0),
