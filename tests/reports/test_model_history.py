@@ -167,6 +167,31 @@ def test_on_submit_the_figures_must_count_the_models_the_report_names(district_c
     )
 
 
+def test_on_submit_the_built_figure_must_count_the_models_named_as_built(district_client, con_cuong, fields):
+    report = CampaignReportFactory(unit=con_cuong)
+    new = [
+        {
+            "name": "Mô hình đang xây dựng",
+            "field": fields[0].pk,
+            "kind": "collective",
+            "holder": "Xã A",
+            "stage": "built",
+        }
+    ]
+    rows = {fields[0]: (3, 0, 0, 0, 0, 0, 0, 0)}  # registered 3, built 0
+    response = district_client.post(
+        report.get_absolute_url(), report_form_data(rows=rows, models=new, action="submit")
+    )
+    form = next(f for f in response.context["filing"].table.forms if f.instance.field == fields[0])
+    assert form.errors == {
+        "built_collective": [
+            "Báo cáo nêu tên 1 mô hình tập thể mức xây dựng trở lên ở lĩnh vực này: số xây dựng không được nhỏ hơn 1."
+        ]
+    }
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.DRAFT
+
+
 def test_over_the_quota_the_province_sees_it_in_the_summary(province_client, con_cuong):
     period = ReportingPeriodFactory()
     ModelQuota.objects.create(period=period, unit_kind=con_cuong.kind, collective=1, individual=5)
