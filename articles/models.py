@@ -96,7 +96,7 @@ class Category(models.Model):
 
         def build():
             families = {}
-            rows = list(cls.objects.values_list("pk", "parent_id"))
+            rows = [(c.pk, c.parent_id) for c in cls.by_slug().values()]
             for pk, parent_id in rows:
                 if parent_id is None:
                     families[pk] = [pk]
@@ -120,7 +120,7 @@ class Category(models.Model):
         the province's, or with `subsite_id` that sub-site's own menu."""
 
         def build():
-            cats = list(cls.objects.filter(in_menu=True, subsite_id=subsite_id))
+            cats = [c for c in cls.by_slug().values() if c.in_menu and c.subsite_id == subsite_id]
             menu = [c for c in cats if c.parent_id is None]
             for top in menu:
                 top.menu_children = [c for c in cats if c.parent_id == top.pk]

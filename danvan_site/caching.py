@@ -9,17 +9,17 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 
 | cache | key | where | lifetime | made stale by |
 |---|---|---|---|---|
-| news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment or the site settings (`bump(NEWS)`) |
+| news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment, the site settings, or a document (article bodies link the library's numbers) (`bump(NEWS)`) |
 | reports version | `version:reports` | shared | none | a save or delete of a report, its figures or models, a unit, field or period (`bump(REPORTS)`) |
 | commission version | `version:commission` | shared | none | a save or delete of the "Giới thiệu" texts, a department, leader, work-calendar item or question (`bump(COMMISSION)`) |
 | documents version | `version:documents` | shared | none | a save or delete of a document or a change of its fields or links (`bump(DOCUMENTS)`) |
-| site settings, menu, category families, sidebar lists, an article's comments, the sub-sites (all, each, by slug) | `news:<v>:<name>` | local | `TIMEOUT` | news version |
+| site settings, categories (by slug, menu, families), sidebar lists, an article's comments, the sub-sites (all, each, by slug), the library's numbers (citation links) | `news:<v>:<name>` | local | `TIMEOUT` | news version |
 | page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
 | the commission's pages (`{% cache %}` fragments of /gioi-thieu/, /lich-cong-tac/, /hoi-dap/, /en/; the "Giới thiệu" record) | `commission:<v>:<name>` or Django's fragment key | local | `TIMEOUT` | commission version |
 | showcase fragments, province summary | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
-| the library's numbers (citation links), issuers and years, a document, list counts | `documents:<v>:<name>` | local | `TIMEOUT` | documents version |
-| document list and page fragments; an article's body (its citation links) | Django's fragment key, varying on the documents (and news) version | local | `TIMEOUT` | documents or news version |
+| the library's issuers and years, a document, list counts | `documents:<v>:<name>` | local | `TIMEOUT` | documents version |
+| document list and page fragments | Django's fragment key, varying on the documents (and news) version | local | `TIMEOUT` | documents or news version |
 | visitor statistics box | `visitors:figures` | local | `VISITOR_STATS_MAX_AGE` | time only |
 | when this process last pruned who is online | `visitors:pruned` | local | a minute | time only |
 
@@ -40,11 +40,12 @@ NEWS = "news"
 REPORTS = "reports"
 COMMISSION = "commission"
 DOCUMENTS = "documents"
+NAMESPACES = (NEWS, REPORTS, COMMISSION, DOCUMENTS)
 TIMEOUT = 300  # seconds
 
-# The versions read during the current request: one shared-cache read per namespace and request,
-# and the same version for every part of a page (`VersionsMiddleware`). Outside a request each
-# call reads the shared cache.
+# The versions read during the current request: one shared-cache read for every namespace, and
+# the same version for every part of a page (`VersionsMiddleware`). Outside a request each call
+# reads the shared cache.
 _request_versions: ContextVar[dict | None] = ContextVar("cache_versions", default=None)
 # Seconds until the news version must change by itself: set by the articles app, which knows
 # when the next scheduled article goes public (None: no scheduled article).
@@ -68,18 +69,24 @@ def _lifetime(namespace: str) -> int | None:
 def version(namespace: str) -> int:
     """The current version of `namespace`, created on first use (and after it expires)."""
     memo = _request_versions.get()
-    if memo is not None and namespace in memo:
-        return memo[namespace]
-    key = f"version:{namespace}"
-    value = shared.get(key)
+    if memo is None:
+        value = shared.get(f"version:{namespace}")
+    else:
+        if namespace not in memo:
+            # Every namespace not read yet, in one round trip: a page that shows one namespace's
+            # data shows the news around it too.
+            names = {namespace, *NAMESPACES} - memo.keys()
+            found = shared.get_many([f"version:{name}" for name in names])
+            memo.update({name: found.get(f"version:{name}") for name in names})
+        value = memo[namespace]
     if value is None:
         value = time.time_ns()
-        if not shared.add(key, value, _lifetime(namespace)):
+        if not shared.add(f"version:{namespace}", value, _lifetime(namespace)):
             # Another process won the add. A shared cache that is down answers None again: then
             # every request has a version of its own and nothing kept is ever reused.
-            value = shared.get(key) or value
-    if memo is not None:
-        memo[namespace] = value
+            value = shared.get(f"version:{namespace}") or value
+        if memo is not None:
+            memo[namespace] = value
     return value
 
 
@@ -101,9 +108,22 @@ def bump(namespace: str) -> None:
     transaction.on_commit(renew)
 
 
+_MISSING = object()
+
+
 def get_or_set(namespace: str, name: str, build: Callable, timeout: int = TIMEOUT):
-    """`build()`, kept in this process until `namespace` changes or `timeout` passes."""
-    return local().get_or_set(f"{namespace}:{version(namespace)}:{name}", build, timeout)
+    """`build()`, kept in this process until `namespace` changes or `timeout` passes.
+
+    Not the cache's own `get_or_set`, which reads the value back after storing it (a guard for a
+    cache shared between processes): this one is the process's own, and the value just built is
+    returned as it is.
+    """
+    key = f"{namespace}:{version(namespace)}:{name}"
+    value = local().get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        local().set(key, value, timeout)
+    return value
 
 
 class VersionsMiddleware:

@@ -485,21 +485,18 @@ class ReportFilterForm(QuerysetFilterForm):
 
 
 class ShowcaseFilterForm(QuerysetFilterForm):
-    field = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả"
-    )
-    unit = forms.ModelChoiceField(
-        label="Đơn vị",
-        queryset=Unit.objects.all(),
-        required=False,
-        empty_label="Tất cả",
-        to_field_name="slug",
-    )
+    """The showcase's filters. Each offers only what the showcase holds (`choices`, kept by the
+    view until the reports change): a field, unit or year with no model shown is not offered, and
+    the unit list is not every unit there ever was."""
+
+    field = forms.TypedChoiceField(label="Lĩnh vực", coerce=int, required=False, empty_value=None)
+    unit = forms.ChoiceField(label="Đơn vị", required=False)
     year = forms.TypedChoiceField(label="Năm", coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Tất cả"), *((y, y) for y in years)]
+        for name, options in choices.items():
+            self.fields[name].choices = [("", "Tất cả"), *options]
 
     lookups = {"field": "field"}
 
@@ -509,7 +506,7 @@ class ShowcaseFilterForm(QuerysetFilterForm):
         queryset = super().filter(queryset)
         if self.is_valid() and (self.cleaned_data.get("year") or self.cleaned_data.get("unit")):
             queryset = queryset.showcased_in(
-                year=self.cleaned_data.get("year"), unit=self.cleaned_data.get("unit")
+                year=self.cleaned_data.get("year"), unit_slug=self.cleaned_data.get("unit")
             )
         return queryset
 

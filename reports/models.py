@@ -695,15 +695,16 @@ class ExemplaryModelQuerySet(models.QuerySet):
         )
         return self.filter(Exists(shown))
 
-    def showcased_in(self, *, year=None, unit=None):
-        """Models an approved report of `year` and/or of `unit` records (no duplicate rows)."""
+    def showcased_in(self, *, year=None, unit_slug=None):
+        """Models an approved report of `year` and/or of the unit `unit_slug` records (no
+        duplicate rows)."""
         approved = ModelProgress.objects.filter(
             model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED
         )
         if year:
             approved = approved.filter(report__period__year=year)
-        if unit:
-            approved = approved.filter(report__unit=unit)
+        if unit_slug:
+            approved = approved.filter(report__unit__slug=unit_slug)
         return self.filter(Exists(approved))
 
     def with_last_year(self):
