@@ -2,7 +2,7 @@
 with figures for every field and exemplary models, written in bulk. Idempotent.
 
 Bulk writes skip `save()` and history: slugs are set here, and the figures obey the same
-commended ≤ recognized ≤ registered rule the form and the database enforce.
+commended ≤ recognized ≤ built ≤ registered rule the form and the database enforce.
 """
 
 import random
@@ -75,8 +75,10 @@ def _figures(rnd: random.Random) -> dict:
     figures = {}
     for kind in ("collective", "individual"):
         registered = rnd.randint(0, 60)
-        recognized = rnd.randint(0, registered)
+        built = rnd.randint(0, registered)
+        recognized = rnd.randint(0, built)
         figures[f"registered_{kind}"] = registered
+        figures[f"built_{kind}"] = built
         figures[f"recognized_{kind}"] = recognized
         figures[f"commended_{kind}"] = rnd.randint(0, recognized)
     return figures

@@ -114,6 +114,12 @@ class ReportFilingMixin:
             # The period was closed between the check and the save: nothing was written.
             filing.report_form.add_error(None, str(exc))
             return self.render_to_response(self.get_context_data(filing=filing))
+        if filing.taken:
+            messages.info(
+                self.request,
+                f"{report.unit.name} tiếp tục theo dõi {len(filing.taken)} mô hình của đơn vị tiền thân: "
+                "cập nhật mức đạt trong kỳ của từng mô hình ở mục 2.",
+            )
         if submit and not confirmed:
             return redirect("reports:submit", pk=report.pk)
         if submit:
