@@ -156,8 +156,8 @@ def xlsx_response(summary: PeriodSummary) -> HttpResponse:
     top, sub = header_rows(summary)
     ws.append(safe_row(top))
     ws.append(safe_row(sub))
-    for col in range(LEAD_COLUMNS + 1, len(top) + 1, 3):
-        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + 2)
+    for col in range(LEAD_COLUMNS + 1, len(top) + 1, len(STAGES)):
+        ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + len(STAGES) - 1)
     for row in ws.iter_rows(min_row=2, max_row=3):
         for cell in row:
             cell.font, cell.fill, cell.border = bold, head_fill, border

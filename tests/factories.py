@@ -188,9 +188,13 @@ def make_province_user(username="province", **extra):
     return make_user(username, groups=[PROVINCE_GROUP], **extra)
 
 
-def figures(reg_c=0, reg_i=0, rec_c=0, rec_i=0, com_c=0, com_i=0) -> dict:
-    """The six figures of a FieldResult by position, as keyword arguments."""
-    return dict(zip(FieldResult.FIGURES, (reg_c, reg_i, rec_c, rec_i, com_c, com_i), strict=True))
+def figures(reg_c=0, reg_i=0, rec_c=0, rec_i=0, com_c=0, com_i=0, *, built=None) -> dict:
+    """A FieldResult's figures as keyword arguments, from (registered, recognized, commended) ×
+    (collective, individual) by position; `built` (collective, individual) defaults to the
+    recognized figures, the fewest built models the others allow."""
+    built_c, built_i = built or (rec_c, rec_i)
+    values = (reg_c, reg_i, built_c, built_i, rec_c, rec_i, com_c, com_i)
+    return dict(zip(FieldResult.FIGURES, values, strict=True))
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
