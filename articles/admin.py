@@ -169,7 +169,7 @@ class SubsiteLimitedAdmin:
             return kwargs
         choices = Subsite.objects.filter(pk__in=allowed)
         if writable_only:
-            choices = choices.filter(is_archived=False)
+            choices = choices.current()
         kwargs.update(
             queryset=choices,
             required=True,
@@ -177,6 +177,23 @@ class SubsiteLimitedAdmin:
             error_messages=subsite_field_messages(list(choices)),
         )
         return kwargs
+
+
+class ArchiveFilter(admin.SimpleListFilter):
+    """Archives (units that have ended) or current sub-sites, by the rule of `Subsite.is_archived`."""
+
+    title = "lưu trữ"
+    parameter_name = "luu-tru"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Lưu trữ (đơn vị đã kết thúc)"), ("0", "Đang hoạt động")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.archived()
+        if self.value() == "0":
+            return queryset.current()
+        return queryset
 
 
 @admin.register(Category)
@@ -208,11 +225,12 @@ class SubsiteAdmin(SubsiteLimitedAdmin, admin.ModelAdmin):
     banner, intro and links, not whom it belongs to or who edits it."""
 
     subsite_path = "pk"
-    list_display = ("name", "unit", "is_archived", "slug")
-    list_filter = ("is_archived",)
+    list_display = ("name", "unit", "archive_state", "slug")
+    list_filter = (ArchiveFilter,)
     list_select_related = ("unit",)
     search_fields = ("name", "unit__name")
-    fields = ("unit", "name", "slug", "banner", "intro", "links", "is_archived", "editors")
+    fields = ("unit", "name", "slug", "banner", "intro", "links", "archive_state", "editors")
+    readonly_fields = ("archive_state",)
     filter_horizontal = ("editors",)
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
 
@@ -232,8 +250,20 @@ class SubsiteAdmin(SubsiteLimitedAdmin, admin.ModelAdmin):
         if obj is not None:
             fields.append("slug")  # the address never changes, so old links keep working
         if limited_subsite_ids(request.user) is not None:
-            fields += ["unit", "is_archived", "editors"]
+            fields += ["unit", "editors"]
         return fields
+
+    @admin.display(description="lưu trữ")
+    def archive_state(self, obj):
+        """Read-only: an archive follows its unit's end date (`Subsite.is_archived`), which is
+        changed on the unit."""
+        if obj is None or obj.pk is None or obj.unit_id is None:
+            return "Theo ngày kết thúc hoạt động của đơn vị."
+        if obj.is_archived:
+            return f"Lưu trữ: đơn vị đã kết thúc hoạt động từ {obj.ended_on:%d/%m/%Y}."
+        if obj.unit.valid_to:
+            return f"Đang hoạt động; đơn vị kết thúc hoạt động từ {obj.ended_on:%d/%m/%Y}."
+        return "Đang hoạt động."
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "editors":

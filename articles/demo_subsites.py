@@ -31,8 +31,9 @@ PARAGRAPHS = [
     "phương châm “dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng”.",
 ]
 
-# unit name → sub-site name, archived?, intro, its categories, its articles (title, lead, year or
-# None for recent news, category index)
+# unit name → sub-site name, archived? (the unit ended on 30/06/2025; the archive follows the
+# unit's end date), intro, its categories, its articles (title, lead, year or None for recent
+# news, category index)
 # The former district each demo commune's territory came from.
 PREDECESSOR = {"Xã Con Cuông": "Huyện Con Cuông", "Xã Mường Xén": "Huyện Kỳ Sơn"}
 SUBSITES = [
@@ -247,7 +248,6 @@ def seed_subsites(users=None, stdout=None) -> int:
                 unit=_unit(unit_name, PREDECESSOR.get(unit_name)),
                 name=site_name,
                 intro=intro,
-                is_archived=archived,
             )
             if not archived:
                 subsite.links = "Ban Dân vận Tỉnh ủy | /\nCác trang đơn vị | /don-vi/"

@@ -140,12 +140,28 @@ def validate_new_image(f) -> None:
         images.validate_image_file(f)
 
 
+class SubsiteQuerySet(models.QuerySet):
+    """An archive is the sub-site of a unit that has ended (`UnitQuerySet.ended`: its last day
+    in force is past); `Subsite.archived_on` is the same rule for one sub-site."""
+
+    def archived(self, on=None):
+        return self.filter(unit__in=self.ended_units(on))
+
+    def current(self, on=None):
+        """Sub-sites that take new articles and comments: their unit has not ended."""
+        return self.exclude(unit__in=self.ended_units(on))
+
+    def ended_units(self, on):
+        return Subsite._meta.get_field("unit").related_model.objects.ended(on).values("pk")
+
+
 class Subsite(TimeStamped):
     """A unit's own section of the site ("trang thành phần"): its banner, menu, articles, editors.
 
     Its address is `/don-vi/<slug>/`, the unit's slug when the sub-site was made; it is kept even
     if the unit is renamed, so links never break. A unit that ended keeps its sub-site as a
-    read-only archive (`is_archived`): no new article, no comment.
+    read-only archive (`is_archived`, worked out from the unit's end date): no new article, no
+    comment.
     """
 
     unit = models.OneToOneField(
@@ -178,11 +194,6 @@ class Subsite(TimeStamped):
     banner_height = models.PositiveSmallIntegerField(null=True, editable=False)
     intro = models.TextField("giới thiệu ngắn", blank=True)
     links = models.TextField("liên kết", blank=True, help_text="Mỗi dòng: Tên liên kết | https://địa-chỉ")
-    is_archived = models.BooleanField(
-        "lưu trữ",
-        default=False,
-        help_text="Đơn vị đã kết thúc hoạt động: trang chỉ để đọc — không đăng bài mới, không nhận ý kiến.",
-    )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name="người biên tập",
@@ -192,6 +203,8 @@ class Subsite(TimeStamped):
         "biên tập viên của trang thành phần thuộc nhóm “Biên tập viên trang thành phần”. "
         "Người không được giao trang nào làm việc với toàn bộ trang tỉnh.",
     )
+
+    objects = SubsiteQuerySet.as_manager()
 
     class Meta:
         ordering = ("name",)
@@ -219,6 +232,17 @@ class Subsite(TimeStamped):
         return parse_links(self.links)
 
     @property
+    def is_archived(self) -> bool:
+        """An archive is the sub-site of a unit that has ended: its last day in force
+        (`Unit.valid_to`) is in the past. Derived from the unit, never ticked by hand, so an
+        archive cannot be reopened by mistake and a unit that ends tomorrow is one the day after."""
+        return self.archived_on(timezone.localdate())
+
+    def archived_on(self, day) -> bool:
+        """The rule of `UnitQuerySet.ended` (and so `SubsiteQuerySet.archived`) on `day`."""
+        return self.unit.valid_to is not None and self.unit.valid_to < day
+
+    @property
     def ended_on(self):
         """The first day the unit no longer works, if known: the day after its `valid_to` (its
         last day in force), as official texts put it ("kết thúc hoạt động từ ngày 01/7/2025")."""
@@ -227,16 +251,19 @@ class Subsite(TimeStamped):
     @classmethod
     def all_cached(cls) -> dict[int, "Subsite"]:
         """Every sub-site by id, with its unit and `carried_on_by` — the units that carry on an
-        archived one's work, each with its own sub-site or None (kept until the news changes)."""
+        archived one's work, each with its own sub-site or None (kept until the news changes).
+
+        `carried_on_by` is read for every unit with an end date, past or coming: a kept list
+        stays right on the day a unit's end date passes."""
 
         def build():
             sites = {s.pk: s for s in cls.objects.select_related("unit")}
             by_unit = {s.unit_id: s for s in sites.values()}
             for site in sites.values():
                 site.carried_on_by = []
-            archived = {s.unit_id: s for s in sites.values() if s.is_archived}
-            for predecessor_id, unit in successor_units(archived):
-                archived[predecessor_id].carried_on_by.append((unit, by_unit.get(unit.pk)))
+            ending = {s.unit_id: s for s in sites.values() if s.unit.valid_to is not None}
+            for predecessor_id, unit in successor_units(ending):
+                ending[predecessor_id].carried_on_by.append((unit, by_unit.get(unit.pk)))
             return sites
 
         return caching.get_or_set(caching.NEWS, "subsites", build)

@@ -14,6 +14,7 @@ from .models import Category, Subsite
 from .views import CategoryView, HomeBlocks
 
 MODELS_ON_HOME = 6
+DOCUMENTS_ON_HOME = 5
 
 
 class SubsiteMixin:
@@ -33,8 +34,9 @@ class SubsiteMixin:
 
 
 class SubsiteBlocks(HomeBlocks):
-    """A sub-site's home lists: its own featured, latest and per-category news, and its unit's
-    exemplary models from the showcase; each read only when the kept fragment is missing."""
+    """A sub-site's home lists: its own featured, latest and per-category news, its unit's
+    exemplary models from the showcase and its documents from the library; each read only when
+    the kept fragment is missing."""
 
     def __init__(self, subsite):
         self.subsite = subsite
@@ -49,6 +51,15 @@ class SubsiteBlocks(HomeBlocks):
             .filter(unit_id=self.subsite.unit_id)
             .with_last_year()
             .order_by("-last_year", "-pk")[:MODELS_ON_HOME]
+        )
+
+    @cached_property
+    def documents(self):
+        """The unit's latest public documents from the library (/van-ban/?don-vi=<unit>)."""
+        from documents.models import Document
+
+        return list(
+            Document.objects.public().for_list().of_subsite(self.subsite.pk).newest()[:DOCUMENTS_ON_HOME]
         )
 
 

@@ -76,8 +76,9 @@ class HomeBlocks:
         articles = list(
             Article.objects.published().for_list().from_subsites().newest()[: self.from_units_count]
         )
+        sites = Subsite.all_cached()
         for a in articles:
-            a.site = Subsite.cached(a.subsite_id)
+            a.site = sites.get(a.subsite_id)
         return articles
 
 

@@ -127,9 +127,7 @@ def _subsite():
 
     from articles.models import Subsite
 
-    return (
-        Subsite.objects.filter(is_archived=False).annotate(n=Count("articles")).order_by("-n", "pk").first()
-    )
+    return Subsite.objects.current().annotate(n=Count("articles")).order_by("-n", "pk").first()
 
 
 def _subsite_home():
@@ -222,6 +220,13 @@ def _document_number_search():
     except LookupError:
         return None
     return f"/van-ban/?q={quote(document.number_key.strip().lower())}" if document else None
+
+
+def _documents_of_unit():
+    """The bench sub-site's documents (`/van-ban/?don-vi=<unit>`; documents.demo_large gives
+    every current sub-site a share of the library)."""
+    subsite = _subsite()
+    return f"/van-ban/?don-vi={subsite.slug}" if subsite else None
 
 
 def _fresh_documents(page):
@@ -394,6 +399,8 @@ PAGES = [
     Page("schedule", "/lich-cong-tac/", fresh=Bump("commission")),
     Page("documents", "/van-ban/", fresh=Bump("documents")),
     Page("document", _document, fresh=_fresh_documents, refresh="documents"),
+    # A unit's documents (issue 16): the list filtered by its sub-site.
+    Page("documents_unit", _documents_of_unit, fresh=Bump("documents")),
     Page("document_search", _document_number_search, fresh=_fresh_document_searches, refresh="documents"),
 ]
 # The issue's JSON keys → (page, mode); every other measured pair is written as <page>_<mode>.
@@ -445,6 +452,8 @@ TARGETS = {
     ("document", "returning"): 0.6,
     ("documents", "fresh"): 0.2,
     ("document", "fresh"): 0.2,
+    ("documents_unit", "returning"): 0.6,
+    ("documents_unit", "fresh"): 0.2,
     ("document_search", "fresh"): 0.2,
 }
 # … and p99 ceiling of the returning and new rows (a fresh row's latency at 16 connections is

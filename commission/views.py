@@ -169,12 +169,14 @@ class ContactView(CommissionMixin, TemplateView):
 # --- "Đánh giá mức độ hài lòng" -------------------------------------------------------------
 RATING_PARAM = "danh-gia"
 RATING_SIGNER = signing.Signer(salt="commission.rating.page")
-# Pages that are not the public site: nothing to rate there.
+# Pages that are not the public site: nothing to rate or share there (a password page's address
+# carries the account's reset token).
 NOT_RATED_PREFIXES = (
     "/admin/",
     "/bao-cao/",
     "/dang-nhap/",
     "/dang-xuat/",
+    "/dat-mat-khau/",
     "/bien-tap/",
     "/danh-gia/",
     "/captcha/",

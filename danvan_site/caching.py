@@ -109,9 +109,22 @@ def bump(namespace: str) -> None:
     transaction.on_commit(renew)
 
 
+_MISSING = object()
+
+
 def get_or_set(namespace: str, name: str, build: Callable, timeout: int = TIMEOUT):
-    """`build()`, kept in this process until `namespace` changes or `timeout` passes."""
-    return local().get_or_set(f"{namespace}:{version(namespace)}:{name}", build, timeout)
+    """`build()`, kept in this process until `namespace` changes or `timeout` passes.
+
+    Not the cache's own `get_or_set`, which reads the value back after storing it (a guard for a
+    cache shared between processes): this one is the process's own, and the value just built is
+    returned as it is.
+    """
+    key = f"{namespace}:{version(namespace)}:{name}"
+    value = local().get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        local().set(key, value, timeout)
+    return value
 
 
 class VersionsMiddleware:

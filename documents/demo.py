@@ -259,7 +259,10 @@ def _text(draw, xy, text, size=22, weight=400, center=False):
         x += font.getlength(c)
 
 
-def draw_pdf(number, kind_label, issuer, issued_on, summary, source) -> ContentFile:
+PROVENANCE = "Số hiệu, ngày, cơ quan ban hành và trích yếu lấy từ nguồn công khai:"
+
+
+def draw_pdf(number, kind_label, issuer, issued_on, summary, source, provenance=PROVENANCE) -> ContentFile:
     """A one-page PDF that looks like a document's first page and says it is a demo copy."""
     img = Image.new("L", PAGE, 255)
     draw = ImageDraw.Draw(img)
@@ -283,13 +286,81 @@ def draw_pdf(number, kind_label, issuer, issued_on, summary, source) -> ContentF
     notice = [
         "BẢN DEMO — KHÔNG PHẢI VĂN BẢN GỐC",
         "Trang này do chương trình vẽ để thử thư viện văn bản.",
-        "Số hiệu, ngày, cơ quan ban hành và trích yếu lấy từ nguồn công khai:",
+        provenance,
     ] + textwrap.wrap(source, 68)[:3]
     for i, line in enumerate(notice):
         _text(draw, (80, y + 20 + i * 34), line, 24 if i == 0 else 17, 700 if i == 0 else 400)
     out = BytesIO()
     img.save(out, "PDF", resolution=110)
     return ContentFile(out.getvalue(), name="demo.pdf")
+
+
+# Documents of the demo commune sub-site (Xã Con Cuông, the demo account `subsite`). No numbered
+# document of Đảng ủy xã Con Cuông could be sourced, so these are demo texts, not real documents:
+# their numbers are invented and each summary and PDF says so. The congress they mention is real
+# (Đại hội đại biểu Đảng bộ xã Con Cuông lần thứ I, 15/8/2025: SUBSITE_DOCUMENTS_SOURCE).
+SUBSITE_UNIT = "Xã Con Cuông"
+SUBSITE_ISSUER = "Đảng ủy xã Con Cuông"
+SUBSITE_DOCUMENTS_SOURCE = (
+    "https://baonghean.vn/xay-dung-xa-con-cuong-tro-thanh-trung-tam-dich-vu-du-lich-sinh-thai-cua-"
+    "tieu-vung-tay-nam-nghe-an-10304495.html"
+)
+DEMO_MARK = "[Văn bản mẫu để thử, không phải văn bản thật] "
+SUBSITE_DOCUMENTS = [
+    (
+        "01-KH/ĐU",
+        K.KE_HOACH,
+        (2025, 9, 10),
+        "Kế hoạch thực hiện phong trào thi đua “Dân vận khéo” trên địa bàn xã Con Cuông giai đoạn "
+        "2025–2030, sau Đại hội đại biểu Đảng bộ xã lần thứ I.",
+        [POLITICAL_SYSTEM],
+    ),
+    (
+        "05-HD/ĐU",
+        K.HUONG_DAN,
+        (2025, 10, 2),
+        "Hướng dẫn các chi bộ thôn, bản đăng ký mô hình “Dân vận khéo” năm 2026.",
+        [POLITICAL_SYSTEM],
+    ),
+]
+
+
+def seed_subsite_documents(users=None, stdout=None) -> int:
+    """Two demo-marked documents of the commune sub-site; idempotent, and nothing when the
+    sub-site is not there (it is seeded by articles.demo_subsites)."""
+    from articles.models import Subsite
+
+    subsite = Subsite.objects.filter(unit__name=SUBSITE_UNIT).first()
+    if subsite is None:
+        return 0
+    fields, created = _fields(), 0
+    for number, kind, ymd, summary, field_names in SUBSITE_DOCUMENTS:
+        if Document.objects.filter(number=number, issuer=SUBSITE_ISSUER).exists():
+            continue
+        issued_on = datetime.date(*ymd)
+        document = Document(
+            number=number,
+            kind=kind,
+            issuer=SUBSITE_ISSUER,
+            issued_on=issued_on,
+            summary=DEMO_MARK + summary,
+            subsite=subsite,
+        )
+        document.file = draw_pdf(
+            number,
+            kind.label,
+            SUBSITE_ISSUER,
+            issued_on,
+            summary,
+            SUBSITE_DOCUMENTS_SOURCE,
+            provenance="Văn bản không có thật, số hiệu tự đặt; đại hội nhắc tới có thật:",
+        )
+        document.save()
+        document.fields.set([f for f in fields if any(fold(n) in fold(f.name) for n in field_names)])
+        created += 1
+    if stdout is not None:
+        stdout.write(f"Văn bản mẫu của trang thành phần mới: {created}")
+    return created
 
 
 def _fields():

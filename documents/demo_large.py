@@ -46,8 +46,13 @@ SUBJECTS = [
 def seed_large_documents(stdout=None) -> int:
     if Document.objects.filter(issuer__startswith=BULK_PREFIX).exists():
         return 0
+    from articles.models import Subsite
+
     rng = random.Random(16)
     start = datetime.date(2011, 1, 1)
+    # Every fifth document is a current sub-site's (in turn): a unit's list and its home's
+    # documents block are measured on a unit's share of the library, not an empty one.
+    units = list(Subsite.objects.current().order_by("pk").values_list("pk", flat=True))
     rows, numbers = [], {}
     for i in range(COUNT):
         issued_on = start + datetime.timedelta(days=i * 5475 // COUNT)
@@ -68,6 +73,7 @@ def seed_large_documents(stdout=None) -> int:
                 issued_on=issued_on,
                 summary=summary,
                 search_text=fold(f"{number} {summary} {issuer}"),
+                subsite_id=units[(i // 5) % len(units)] if units and i % 5 == 0 else None,
             )
         )
     Document.objects.bulk_create(rows, batch_size=1000)

@@ -1,7 +1,9 @@
 from django import forms
 from django.db.models import Max, Min
 
+from articles.models import Subsite
 from danvan_site import caching
+from danvan_site.text import fold
 from reports.models import Field
 
 from .models import Document
@@ -33,11 +35,23 @@ def fields() -> list[tuple[int, str]]:
     )
 
 
-class DocumentFilterForm(forms.Form):
-    """The list's filters, named as in SPEC's URLs: `loai`, `co-quan`, `linh-vuc`, `nam`, `q`.
+def units() -> list[tuple[str, str]]:
+    """(slug, name) of every unit with a sub-site, by name: the choices of `don-vi` (the kept
+    sub-sites of the news; a unit with no document yet is a valid, empty, choice)."""
+    sites = sorted(Subsite.all_cached().values(), key=lambda s: (fold(s.name), s.name))
+    return [(s.slug, s.name) for s in sites]
 
-    A value that is not offered (a stale link, a typed URL) is dropped, not an error page.
+
+class DocumentFilterForm(forms.Form):
+    """The list's filters, named as in SPEC's URLs: `loai`, `co-quan`, `linh-vuc`, `nam`,
+    `don-vi` (a unit's sub-site, by its slug), `q`.
+
+    A value that is not offered (a stale link, a typed URL) is dropped, not an error page, and
+    the list says so above it (`notices`).
     """
+
+    UNKNOWN_UNIT = "Không có đơn vị “{}”: danh sách gồm văn bản của mọi đơn vị."
+    DROPPED = "Bộ lọc “{}” không nhận giá trị “{}”: bộ lọc này được bỏ qua."
 
     q = forms.CharField(label="Số hiệu hoặc từ khóa", required=False, max_length=200)
 
@@ -60,6 +74,7 @@ class DocumentFilterForm(forms.Form):
             empty_value=None,
             choices=any_ + [(y, str(y)) for y in years()],
         )
+        self.fields["don-vi"] = forms.ChoiceField(label="Đơn vị", required=False, choices=any_ + units())
 
     def values(self) -> dict:
         """The valid filters of this request (an invalid one is left out)."""
@@ -67,6 +82,20 @@ class DocumentFilterForm(forms.Form):
             self.is_valid()
         cleaned = getattr(self, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value not in ("", None)}
+
+    def notices(self) -> list[str]:
+        """One sentence per filter whose value was dropped, naming the value as typed (cut short)."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        notices = []
+        for name in self.errors:
+            typed = " ".join(str(self.data.get(name, "")).split())[:80]
+            if name == "don-vi":
+                notices.append(self.UNKNOWN_UNIT.format(typed))
+            else:
+                notices.append(self.DROPPED.format(self.fields[name].label, typed))
+        return notices
 
     def filter(self, queryset, values: dict):
         if "loai" in values:
@@ -77,4 +106,7 @@ class DocumentFilterForm(forms.Form):
             queryset = queryset.filter(fields=values["linh-vuc"])
         if "nam" in values:
             queryset = queryset.filter(issued_on__year=values["nam"])
+        if "don-vi" in values:
+            site = Subsite.from_slug(values["don-vi"])
+            queryset = queryset.of_subsite(site.pk) if site else queryset.none()
         return queryset

@@ -39,6 +39,10 @@ class DocumentQuerySet(models.QuerySet):
         """The columns a list shows: never the extracted text."""
         return self.defer("text", "search_text", "search_vector")
 
+    def of_subsite(self, subsite_id):
+        """A unit's documents: those of its sub-site (None: the province's own)."""
+        return self.filter(subsite_id=subsite_id)
+
     def newest(self):
         return self.order_by("-issued_on", "-pk")
 
@@ -114,6 +118,16 @@ class Document(TimeStamped):
         blank=True,
         related_name="amended_by",
     )
+    subsite = models.ForeignKey(
+        "articles.Subsite",
+        verbose_name="đơn vị",
+        null=True,
+        blank=True,
+        # A unit's documents are public record: its sub-site cannot be deleted while it has any.
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="Văn bản của một đơn vị có trang thành phần; để trống: văn bản của tỉnh.",
+    )
     is_published = models.BooleanField("hiện công khai", default=True)
     text = models.TextField("nội dung trích từ tệp", blank=True, editable=False)
     search_text = models.TextField(editable=False, default="")
@@ -133,6 +147,7 @@ class Document(TimeStamped):
             models.Index(fields=["is_published", "-issued_on", "-id"], name="document_pub_issued"),
             models.Index(fields=["kind", "is_published", "-issued_on"], name="document_kind_issued"),
             models.Index(fields=["issuer", "is_published", "-issued_on"], name="document_issuer_issued"),
+            models.Index(fields=["subsite", "is_published", "-issued_on"], name="document_subsite_issued"),
         ]
 
     def __str__(self):

@@ -4,12 +4,15 @@ from urllib.parse import urlencode
 from csp.constants import SELF
 from csp.decorators import csp_replace
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import DetailView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from articles.models import Subsite
+from articles.roles import limited_subsite_ids
 from danvan_site import caching
 from danvan_site.pagination import KeptCountPaginator
 
@@ -63,6 +66,7 @@ class DocumentListView(ListView):
             ids = list(ctx["page_obj"].object_list)
             ctx["documents"] = SimpleLazyObject(lambda: documents_in_order(ids))
         ctx["filter_form"] = self.filter_form
+        ctx["filter_notices"] = self.filter_form.notices()
         ctx["filters"] = self.filters()
         ctx["query"] = self.query
         return ctx
@@ -75,10 +79,15 @@ def documents_in_order(ids: list[int]) -> list[Document]:
 
 class PublicDocumentMixin(SingleObjectMixin):
     def get_queryset(self):
-        # Staff who may edit documents see an unpublished one too (a preview).
-        if self.request.user.has_perm("documents.change_document"):
+        # Staff who may edit documents see an unpublished one too (a preview); an editor limited
+        # to sub-sites, only their own units' unpublished ones (as in the admin).
+        user = self.request.user
+        if not user.has_perm("documents.change_document"):
+            return Document.objects.public()
+        allowed = limited_subsite_ids(user)
+        if allowed is None:
             return Document.objects.all()
-        return Document.objects.public()
+        return Document.objects.filter(Q(is_published=True) | Q(subsite_id__in=allowed))
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
@@ -103,6 +112,7 @@ class DocumentDetailView(PublicDocumentMixin, DetailView):
 
         ctx = super().get_context_data(**kwargs)
         document = self.object
+        ctx["document_subsite"] = Subsite.cached(document.subsite_id)
         ctx["file_present"] = document.file_present()
         ctx["missing_file_notice"] = MISSING_FILE
         ctx["is_pdf"] = document.file_kind == files.PDF

@@ -1,7 +1,7 @@
 """Demo reports for a local try-out: periods, reports in every status, real figures, models.
 
 Figures for Con Cuông 2020 and Kỳ Sơn 2020–2025 are the ones the districts published; the rest
-are made up but obey commended ≤ recognized ≤ registered. Periods are computed from the day it
+are made up but obey commended ≤ recognized ≤ built ≤ registered. Periods are computed from the day it
 runs (`demo_periods`). Idempotent: reports that exist are kept.
 """
 
@@ -25,6 +25,7 @@ from .models import (
     StaffProfile,
     Unit,
 )
+from .takeover import take_over
 
 # Field order as seeded: kinh tế, văn hóa – xã hội, quốc phòng – an ninh, xây dựng hệ thống
 # chính trị, xây dựng nông thôn mới – đô thị văn minh.
@@ -49,8 +50,10 @@ def demo_periods(today: date) -> list[tuple]:
     return [(n, y, k, d, d == due) for n, y, k, d in periods if d <= due]
 
 
-# Con Cuông 2020: 53 models registered — 16 kinh tế, 29 văn hóa – xã hội, 2 quốc phòng – an ninh,
-# 1 xây dựng hệ thống chính trị, 5 nông thôn mới.
+# Figures by field as (registered, recognized, commended) × (collective, individual); the
+# "xây dựng" figures are given apart (`figure_values`).
+# Con Cuông 2020: 53 models registered and built ("xây dựng được 16 mô hình kinh tế") — 16 kinh
+# tế, 29 văn hóa – xã hội, 2 quốc phòng – an ninh, 1 xây dựng hệ thống chính trị, 5 nông thôn mới.
 CON_CUONG_2020 = [
     (10, 6, 7, 4, 3, 2),
     (17, 12, 12, 8, 5, 3),
@@ -66,6 +69,18 @@ KY_SON_TERM = [
     (9, 8, 7, 6, 6, 5),
     (12, 10, 9, 8, 7, 7),
 ]
+
+
+def figure_values(row, built=None) -> dict:
+    """A FieldResult's figures from a (registered, recognized, commended) × (collective,
+    individual) row; `built` (collective, individual) defaults to the recognized figures, the
+    fewest built models the row shows (a recognized model was built)."""
+    reg_c, reg_i, rec_c, rec_i, com_c, com_i = row
+    built_c, built_i = built or (rec_c, rec_i)
+    return dict(
+        zip(FieldResult.FIGURES, (reg_c, reg_i, built_c, built_i, rec_c, rec_i, com_c, com_i), strict=True)
+    )
+
 
 MODELS = {
     "Huyện Con Cuông": [
@@ -150,9 +165,13 @@ MODELS = {
     ],
 }
 
-# The demo accounts' communes carry on their districts' best-known models.
-MODELS["Xã Con Cuông"] = MODELS["Huyện Con Cuông"][1:2]
+# The demo accounts' communes carry on their districts' best-known models: Xã Mường Xén has its
+# own rows; Xã Con Cuông takes over Huyện Con Cuông's model in Chi Khê (now part of the commune)
+# and leaves the one in Môn Sơn on offer, as its draft shows (reports.takeover).
 MODELS["Xã Mường Xén"] = MODELS["Huyện Kỳ Sơn"][1:]
+TAKEN_OVER = {"Xã Con Cuông": ("Huyện Con Cuông", "Hiến đất mở đường giao thông nông thôn")}
+
+CON_CUONG_2020_FIGURES = [figure_values(row, built=row[:2]) for row in CON_CUONG_2020]
 
 SUMMARY = (
     "<p>Năm qua, phong trào thi đua “Dân vận khéo” tiếp tục được cấp ủy, chính quyền quan tâm lãnh đạo, "
@@ -195,8 +214,10 @@ def _random_figures(rnd: random.Random, scale: int):
     figures = []
     for _ in range(5):
         reg_c, reg_i = rnd.randint(0, scale), rnd.randint(0, scale)
-        rec_c, rec_i = rnd.randint(0, reg_c), rnd.randint(0, reg_i)
-        figures.append((reg_c, reg_i, rec_c, rec_i, rnd.randint(0, rec_c), rnd.randint(0, rec_i)))
+        built_c, built_i = rnd.randint(0, reg_c), rnd.randint(0, reg_i)
+        rec_c, rec_i = rnd.randint(0, built_c), rnd.randint(0, built_i)
+        row = (reg_c, reg_i, rec_c, rec_i, rnd.randint(0, rec_c), rnd.randint(0, rec_i))
+        figures.append(figure_values(row, built=(built_c, built_i)))
     return figures
 
 
@@ -216,7 +237,7 @@ def _report(unit, period, status, figures, fields, users, *, submitted_on=None, 
             field=field,
             # One figure note per report, as units write them ("a note on each figure").
             note=FIGURE_NOTE if i == 0 and status != CampaignReport.Status.DRAFT else "",
-            **dict(zip(FieldResult.FIGURES, row, strict=True)),
+            **row,
         )
     if status != CampaignReport.Status.DRAFT:
         submitted_at = _aware(submitted_on or period.deadline - timedelta(days=3))
@@ -230,6 +251,19 @@ def _report(unit, period, status, figures, fields, users, *, submitted_on=None, 
         report.review_note = note
     report.save()
     return report, True
+
+
+def _carry_on(report):
+    """The model a demo commune took over from its former district: moved by its first report,
+    recorded again by the later ones."""
+    district, name = TAKEN_OVER[report.unit.name]
+    model = ExemplaryModel.objects.filter(name=name, unit__name__in=(district, report.unit.name)).first()
+    if model is None:
+        return
+    if model.unit_id == report.unit_id:
+        ModelProgress.objects.get_or_create(report=report, model=model, defaults={"stage": model.stage})
+    else:
+        take_over(report, [model])
 
 
 def _models(report, fields, seed):
@@ -297,8 +331,15 @@ def seed_reports(users, stdout, today: date | None = None):
     # The district-level archive: the published figures, then every district in 2023 and 2024
     # (Cửa Lò only until it joined Vinh), and the first half of 2025.
     plan += [
-        (con_cuong, periods["Năm 2020"], S.APPROVED, CON_CUONG_2020, None, ""),
-        (ky_son, periods["Giai đoạn 2020–2025"], S.APPROVED, KY_SON_TERM, None, ""),
+        (con_cuong, periods["Năm 2020"], S.APPROVED, CON_CUONG_2020_FIGURES, None, ""),
+        (
+            ky_son,
+            periods["Giai đoạn 2020–2025"],
+            S.APPROVED,
+            [figure_values(r) for r in KY_SON_TERM],
+            None,
+            "",
+        ),
     ]
     for year in (2023, 2024):
         period = periods[f"Năm {year}"]
@@ -341,6 +382,8 @@ def seed_reports(users, stdout, today: date | None = None):
             # submitted ones so the form and the review have rows.
             if unit.pk not in with_models or status in (S.DRAFT, S.SUBMITTED):
                 _models(report, fields, seed=i)
+            if unit.name in TAKEN_OVER:
+                _carry_on(report)
         with_models.add(unit.pk)
     stdout.write(f"Báo cáo Dân vận khéo mới: {created}")
     return created

@@ -2,7 +2,7 @@
 with figures for every field and exemplary models, written in bulk. Idempotent.
 
 Bulk writes skip `save()` and history: slugs are set here, and the figures obey the same
-commended ≤ recognized ≤ registered rule the form and the database enforce.
+commended ≤ recognized ≤ built ≤ registered rule the form and the database enforce.
 """
 
 import random
@@ -27,28 +27,28 @@ MODEL_NAMES = [
 ]
 
 
-def _units(count: int, period: ReportingPeriod) -> list[Unit]:
-    """`count` units expected by `period`: those in force on its deadline, padded with archive
-    units in force on that day only (so they never show in another period's summary)."""
-    have = list(period.expected_units().order_by("order", "pk")[:count])
-    missing = count - len(have)
-    if missing > 0:
-        tag = period.deadline.isoformat()
-        start = Unit.objects.filter(name__startswith=f"Đơn vị lưu trữ {tag}").count() + 1
+def _expected_units(count: int, periods: list[ReportingPeriod]) -> dict[int, list[Unit]]:
+    """`count` units expected by each period: those in force on its deadline, padded with one
+    pool of archive units in force across every period that lacks units (before the 2025 reform
+    a province had fewer), so that, as in a real province, the same units report period after
+    period."""
+    short = [p for p in periods if p.expected_units().count() < count]
+    if short:
+        missing = count - min(p.expected_units().count() for p in short)
+        start = Unit.objects.filter(name__startswith="Đơn vị lưu trữ số ").count() + 1
         Unit.objects.bulk_create(
             [
                 Unit(
-                    name=f"Đơn vị lưu trữ {tag} số {n}",
-                    slug=f"don-vi-luu-tru-{tag}-{n}",
+                    name=f"Đơn vị lưu trữ số {n}",
+                    slug=f"don-vi-luu-tru-{n}",
                     order=1000 + n,
-                    valid_from=period.deadline,
-                    valid_to=period.deadline,
+                    valid_from=min(p.deadline for p in short),
+                    valid_to=max(p.deadline for p in short),
                 )
                 for n in range(start, start + missing)
             ]
         )
-        have = list(period.expected_units().order_by("order", "pk")[:count])
-    return have
+    return {p.pk: list(p.expected_units().order_by("order", "pk")[:count]) for p in periods}
 
 
 def _periods(count: int) -> list[ReportingPeriod]:
@@ -75,8 +75,10 @@ def _figures(rnd: random.Random) -> dict:
     figures = {}
     for kind in ("collective", "individual"):
         registered = rnd.randint(0, 60)
-        recognized = rnd.randint(0, registered)
+        built = rnd.randint(0, registered)
+        recognized = rnd.randint(0, built)
         figures[f"registered_{kind}"] = registered
+        figures[f"built_{kind}"] = built
         figures[f"recognized_{kind}"] = recognized
         figures[f"commended_{kind}"] = rnd.randint(0, recognized)
     return figures
@@ -86,7 +88,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
     """Reports for every unit × period that has none yet; returns how many were written."""
     rnd = random.Random(2010)
     period_list = _periods(periods)
-    expected = {period.pk: _units(units, period) for period in period_list}
+    expected = _expected_units(units, period_list)
     fields = list(Field.objects.all())
     existing = set(CampaignReport.objects.values_list("unit_id", "period_id"))
     statuses = [CampaignReport.Status.APPROVED] * 8 + [

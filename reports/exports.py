@@ -239,8 +239,8 @@ def xlsx_response(tables: ExportTables) -> HttpResponse:
     # Each former district's total row, then its units one outline level down, so Excel folds
     # the groups as the page does.
     ws.sheet_properties.outlinePr.summaryBelow = False
-    for col in range(LEAD_COLUMNS + 1, len(top) + 1, 3):
-        ws.merged_cells.add(f"{get_column_letter(col)}2:{get_column_letter(col + 2)}2")
+    for col in range(LEAD_COLUMNS + 1, len(top) + 1, len(STAGES)):
+        ws.merged_cells.add(f"{get_column_letter(col)}2:{get_column_letter(col + len(STAGES) - 1)}2")
     ws.append(styled(ws, [tables.title], "Tiêu đề"))
     ws.append(styled(ws, top, "Đầu bảng"))
     ws.append(styled(ws, sub, "Đầu bảng"))

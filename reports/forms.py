@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import transaction
+from django.db.models import Q
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils import timezone
 from django_ckeditor_5.widgets import CKEditor5Widget
@@ -18,6 +19,7 @@ from .models import (
     ReportingPeriod,
     Unit,
 )
+from .takeover import TakeoverForm, take_over
 
 
 class FigureField(forms.IntegerField):
@@ -66,7 +68,7 @@ class FieldResultForm(forms.ModelForm):
         }
 
     def figure_fields(self):
-        """The six figures' bound fields, in table order (the note has its own column)."""
+        """The figures' bound fields, in table order (the note has its own column)."""
         return [self[name] for name in FieldResult.FIGURES]
 
 
@@ -119,12 +121,12 @@ class FieldResultTable:
 
 
 def figure_totals(rows) -> dict:
-    """Sums of the six figures over `rows` (dicts or FieldResults), plus per-stage totals."""
+    """Sums of the figures over `rows` (dicts or FieldResults), plus per-stage totals."""
     totals = dict.fromkeys(FieldResult.FIGURES, 0)
     for row in rows:
         for name in FieldResult.FIGURES:
             totals[name] += row[name] if isinstance(row, dict) else getattr(row, name)
-    for stage in ("registered", "recognized", "commended"):
+    for stage in FieldResult.STAGES:
         totals[stage] = totals[f"{stage}_collective"] + totals[f"{stage}_individual"]
     return totals
 
@@ -202,14 +204,13 @@ class BaseExemplaryModelFormSet(BaseModelFormSet):
             self.stages = dict(report.progress.values_list("model_id", "stage"))
 
     def _existing_object(self, pk):
-        """A posted row may name any model the report may hold (reports.progress.may_hold):
-        its unit's, or a merged predecessor's — not only the rows the form first listed."""
+        """A posted row may name a model of the report's own unit, or one the report already
+        records — not only the rows the form first listed. A predecessor's model comes in only
+        when staff tick it in the take-over list (reports.takeover), never through a row."""
         if not hasattr(self, "_holdable"):
-            from .progress import holdable_unit_ids
-
             self._holdable = {
                 m.pk: m
-                for m in ExemplaryModel.objects.filter(unit_id__in=holdable_unit_ids(self.report.unit))
+                for m in ExemplaryModel.objects.filter(Q(unit=self.report.unit) | Q(pk__in=list(self.stages)))
             }
         return self._holdable.get(pk)
 
@@ -269,7 +270,7 @@ class BaseExemplaryModelFormSet(BaseModelFormSet):
         ]
 
     def save(self, commit=True):
-        from .progress import latest_stage, may_hold
+        from .progress import latest_stage
 
         report = self.report
         for form in self.deleted_forms:
@@ -283,9 +284,10 @@ class BaseExemplaryModelFormSet(BaseModelFormSet):
         for form in self.kept_forms():
             model = form.save(commit=False)
             stage = form.cleaned_data["stage"]
-            if not may_hold(report, model):
+            if model.pk is None:
+                model.unit = report.unit
+            elif model.unit_id != report.unit_id and model.pk not in self.stages:
                 raise ValueError(FOREIGN_MODEL_MESSAGE)
-            model.unit = report.unit  # a successor unit carries a merged unit's model on
             model.save()
             ModelProgress.objects.update_or_create(report=report, model=model, defaults={"stage": stage})
             latest = latest_stage(model)
@@ -340,13 +342,22 @@ class ReportFiling:
         self.report_form = CampaignReportForm(data, instance=report, unit=report.unit)
         self.table = FieldResultTable(report, data)
         self.models_formset = ExemplaryModelFormSet(data, files, report=report, prefix="models")
+        self.takeover = TakeoverForm(data, unit=report.unit)
+        self.taken = []
 
     @property
     def media(self):
         return self.report_form.media
 
     def is_valid(self, *, submit: bool = False) -> bool:
-        valid = all([self.report_form.is_valid(), self.table.is_valid(), self.models_formset.is_valid()])
+        valid = all(
+            [
+                self.report_form.is_valid(),
+                self.table.is_valid(),
+                self.models_formset.is_valid(),
+                self.takeover.is_valid(),
+            ]
+        )
         period = self.report_form.cleaned_data.get("period") or (
             self.report.period if self.report.period_id else None
         )
@@ -366,7 +377,8 @@ class ReportFiling:
             fid: {n: form.cleaned_data.get(n, 0) for n in FieldResult.FIGURES}
             for fid, form in forms_by_field.items()
         }
-        found = shortfalls(figures, named_counts(self.models_formset.named_rows()))
+        named = self.models_formset.named_rows() + self.takeover.named_rows()
+        found = shortfalls(figures, named_counts(named))
         for field_id, name, message in found:
             if field_id in forms_by_field:
                 forms_by_field[field_id].add_error(name, message)
@@ -396,6 +408,7 @@ class ReportFiling:
         self.table.save(report)
         self.models_formset.report = report
         self.models_formset.save()
+        self.taken = take_over(report, self.takeover.chosen())
         if submit:
             report.submit(user)
         return report
@@ -472,21 +485,18 @@ class ReportFilterForm(QuerysetFilterForm):
 
 
 class ShowcaseFilterForm(QuerysetFilterForm):
-    field = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả"
-    )
-    unit = forms.ModelChoiceField(
-        label="Đơn vị",
-        queryset=Unit.objects.all(),
-        required=False,
-        empty_label="Tất cả",
-        to_field_name="slug",
-    )
+    """The showcase's filters. Each offers only what the showcase holds (`choices`, kept by the
+    view until the reports change): a field, unit or year with no model shown is not offered, and
+    the unit list is not every unit there ever was."""
+
+    field = forms.TypedChoiceField(label="Lĩnh vực", coerce=int, required=False, empty_value=None)
+    unit = forms.ChoiceField(label="Đơn vị", required=False)
     year = forms.TypedChoiceField(label="Năm", coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "Tất cả"), *((y, y) for y in years)]
+        for name, options in choices.items():
+            self.fields[name].choices = [("", "Tất cả"), *options]
 
     lookups = {"field": "field"}
 
@@ -496,7 +506,7 @@ class ShowcaseFilterForm(QuerysetFilterForm):
         queryset = super().filter(queryset)
         if self.is_valid() and (self.cleaned_data.get("year") or self.cleaned_data.get("unit")):
             queryset = queryset.showcased_in(
-                year=self.cleaned_data.get("year"), unit=self.cleaned_data.get("unit")
+                year=self.cleaned_data.get("year"), unit_slug=self.cleaned_data.get("unit")
             )
         return queryset
 

@@ -529,28 +529,43 @@ NOTE_MAX_LENGTH = 1000
 
 
 class FieldResult(models.Model):
-    """A report's figures for one field: registered ≥ recognized ≥ commended, collective and individual."""
+    """A report's figures for one field: registered ≥ built ≥ recognized ≥ commended, collective and
+    individual. The stages are cumulative, like a model's stages: a model built was registered, a
+    recognized one was built."""
 
+    STAGES = ("registered", "built", "recognized", "commended")
     FIGURES = (
         "registered_collective",
         "registered_individual",
+        "built_collective",
+        "built_individual",
         "recognized_collective",
         "recognized_individual",
         "commended_collective",
         "commended_individual",
     )
-    # (smaller, larger) pairs of the rule commended ≤ recognized ≤ registered; the error goes on
-    # the smaller one, the figure that was typed too high.
+    # (smaller, larger) pairs of the rule commended ≤ recognized ≤ built ≤ registered; the error
+    # goes on the smaller one, the figure that was typed too high.
     ORDER_RULES = (
         (
-            "recognized_collective",
+            "built_collective",
             "registered_collective",
-            "Số công nhận không được lớn hơn số đăng ký ({}).",
+            "Số xây dựng không được lớn hơn số đăng ký ({}).",
+        ),
+        (
+            "built_individual",
+            "registered_individual",
+            "Số xây dựng không được lớn hơn số đăng ký ({}).",
+        ),
+        (
+            "recognized_collective",
+            "built_collective",
+            "Số công nhận không được lớn hơn số xây dựng ({}).",
         ),
         (
             "recognized_individual",
-            "registered_individual",
-            "Số công nhận không được lớn hơn số đăng ký ({}).",
+            "built_individual",
+            "Số công nhận không được lớn hơn số xây dựng ({}).",
         ),
         (
             "commended_collective",
@@ -572,6 +587,8 @@ class FieldResult(models.Model):
     )
     registered_collective = models.PositiveIntegerField("đăng ký — tập thể", default=0)
     registered_individual = models.PositiveIntegerField("đăng ký — cá nhân", default=0)
+    built_collective = models.PositiveIntegerField("xây dựng — tập thể", default=0)
+    built_individual = models.PositiveIntegerField("xây dựng — cá nhân", default=0)
     recognized_collective = models.PositiveIntegerField("công nhận — tập thể", default=0)
     recognized_individual = models.PositiveIntegerField("công nhận — cá nhân", default=0)
     commended_collective = models.PositiveIntegerField("khen thưởng — tập thể", default=0)
@@ -592,12 +609,14 @@ class FieldResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "field"], name="result_one_per_field"),
             models.CheckConstraint(
-                condition=Q(recognized_collective__lte=F("registered_collective"))
-                & Q(recognized_individual__lte=F("registered_individual"))
+                condition=Q(built_collective__lte=F("registered_collective"))
+                & Q(built_individual__lte=F("registered_individual"))
+                & Q(recognized_collective__lte=F("built_collective"))
+                & Q(recognized_individual__lte=F("built_individual"))
                 & Q(commended_collective__lte=F("recognized_collective"))
                 & Q(commended_individual__lte=F("recognized_individual")),
-                name="result_commended_le_recognized_le_registered",
-                violation_error_message="Khen thưởng ≤ công nhận ≤ đăng ký.",
+                name="result_commended_le_recognized_le_built_le_registered",
+                violation_error_message="Khen thưởng ≤ công nhận ≤ xây dựng ≤ đăng ký.",
             ),
         ]
 
@@ -616,6 +635,10 @@ class FieldResult(models.Model):
     @property
     def registered(self):
         return self.registered_collective + self.registered_individual
+
+    @property
+    def built(self):
+        return self.built_collective + self.built_individual
 
     @property
     def recognized(self):
@@ -673,15 +696,16 @@ class ExemplaryModelQuerySet(models.QuerySet):
         )
         return self.filter(Exists(shown))
 
-    def showcased_in(self, *, year=None, unit=None):
-        """Models an approved report of `year` and/or of `unit` records (no duplicate rows)."""
+    def showcased_in(self, *, year=None, unit_slug=None):
+        """Models an approved report of `year` and/or of the unit `unit_slug` records (no
+        duplicate rows)."""
         approved = ModelProgress.objects.filter(
             model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED
         )
         if year:
             approved = approved.filter(report__period__year=year)
-        if unit:
-            approved = approved.filter(report__unit=unit)
+        if unit_slug:
+            approved = approved.filter(report__unit__slug=unit_slug)
         return self.filter(Exists(approved))
 
     def with_last_year(self):

@@ -5,8 +5,9 @@ The figures are entered, not computed: units report totals ("đăng ký 53 mô h
 some of the models behind them. What a report names must fit in what it counts, so on submit each
 figure is checked against the named models: a field's collective "công nhận" figure may not be
 lower than the number of collective models of that field the report names as recognized or
-commended. Stages are cumulative, like the figures (commended ≤ recognized ≤ registered): a model
-"xây dựng" (being built) counts as registered.
+commended. Stages are cumulative, like the figures (commended ≤ recognized ≤ built ≤ registered):
+the "xây dựng" figure counts the models built, so a model named at stage xây dựng, công nhận or
+khen thưởng counts there and in "đăng ký".
 """
 
 from collections import defaultdict
@@ -18,10 +19,16 @@ STAGE_ORDER = {Stage.REGISTERED: 0, Stage.BUILT: 1, Stage.RECOGNIZED: 2, Stage.C
 # Which stages each figure counts.
 FIGURE_STAGES = {
     "registered": (Stage.REGISTERED, Stage.BUILT, Stage.RECOGNIZED, Stage.COMMENDED),
+    "built": (Stage.BUILT, Stage.RECOGNIZED, Stage.COMMENDED),
     "recognized": (Stage.RECOGNIZED, Stage.COMMENDED),
     "commended": (Stage.COMMENDED,),
 }
-FIGURE_LABELS = {"registered": "đăng ký", "recognized": "công nhận", "commended": "khen thưởng"}
+FIGURE_LABELS = {
+    "registered": "đăng ký",
+    "built": "xây dựng",
+    "recognized": "công nhận",
+    "commended": "khen thưởng",
+}
 
 
 def stage_label(stage) -> str:
@@ -59,8 +66,8 @@ def other_progress_by_model(model_ids, report_id) -> dict[int, list[ModelProgres
 
 
 def named_counts(rows) -> dict:
-    """{(field_id, kind): {"registered": n, "recognized": n, "commended": n}} from (field_id, kind,
-    stage) rows: how many named models each figure must at least count."""
+    """{(field_id, kind): {"registered": n, "built": n, "recognized": n, "commended": n}} from
+    (field_id, kind, stage) rows: how many named models each figure must at least count."""
     counts = defaultdict(lambda: dict.fromkeys(FIGURE_STAGES, 0))
     for field_id, kind, stage in rows:
         for figure, stages in FIGURE_STAGES.items():
@@ -72,7 +79,7 @@ def named_counts(rows) -> dict:
 def shortfalls(figures_by_field: dict, counts: dict) -> list[tuple[int, str, str]]:
     """(field_id, figure name, message) for each figure below the models the report names.
 
-    figures_by_field: {field_id: {figure name: value}} with the six FieldResult.FIGURES.
+    figures_by_field: {field_id: {figure name: value}} with the FieldResult.FIGURES.
     """
     found = []
     for (field_id, kind), need in sorted(counts.items(), key=lambda item: (item[0][0], item[0][1])):
@@ -120,12 +127,6 @@ def holdable_unit_ids(unit) -> set[int]:
         frontier = [p for u in frontier for p in links.get(u, ()) if p not in found]
         found.update(frontier)
     return found
-
-
-def may_hold(report, model) -> bool:
-    """A report holds its own unit's models, or those of a unit it succeeded (a merger: the
-    successor carries the model on). Any other unit's model is refused."""
-    return model.unit_id is None or model.unit_id in holdable_unit_ids(report.unit)
 
 
 def over_quota(period, reports) -> list[str]:

@@ -34,6 +34,7 @@ from .models import (
     CampaignReport,
     ExemplaryModel,
     Field,
+    ModelProgress,
     ReportingPeriod,
     Unit,
     WorkflowError,
@@ -113,6 +114,12 @@ class ReportFilingMixin:
             # The period was closed between the check and the save: nothing was written.
             filing.report_form.add_error(None, str(exc))
             return self.render_to_response(self.get_context_data(filing=filing))
+        if filing.taken:
+            messages.info(
+                self.request,
+                f"{report.unit.name} tiếp tục theo dõi {len(filing.taken)} mô hình của đơn vị tiền thân: "
+                "cập nhật mức đạt trong kỳ của từng mô hình ở mục 2.",
+            )
         if submit and not confirmed:
             return redirect("reports:submit", pk=report.pk)
         if submit:
@@ -368,6 +375,30 @@ class SummaryView(StaffMixin, TemplateView):
 # --- Public showcase ------------------------------------------------------------------------
 
 
+def showcase_choices() -> dict[str, list]:
+    """The showcase filters' choices: the fields, units and years of the models it shows. Units
+    in force today come first, then the former ones, each group in the units' own order."""
+    shown = ExemplaryModel.objects.showcased()
+    recorded = ModelProgress.objects.filter(model__in=shown, report__status=CampaignReport.Status.APPROVED)
+    today = timezone.localdate()
+    units = list(Unit.objects.filter(pk__in=recorded.values("report__unit")))
+    return {
+        "field": list(Field.objects.filter(exemplary_models__in=shown).distinct().values_list("pk", "name")),
+        "unit": [
+            (group, [(u.slug, u.name) for u in units if u.is_in_force(today) == in_force])
+            for group, in_force in (("Đơn vị hiện nay", True), ("Đơn vị trước đây", False))
+            if any(u.is_in_force(today) == in_force for u in units)
+        ],
+        "year": [
+            (year, year)
+            for year in ReportingPeriod.objects.filter(reports__progress__in=recorded)
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        ],
+    }
+
+
 class ShowcaseListView(ListView):
     """`/mo-hinh/`: recognized and commended models of approved reports (`showcased()`)."""
 
@@ -376,17 +407,8 @@ class ShowcaseListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        years = caching.get_or_set(
-            caching.REPORTS,
-            "showcase-years",
-            lambda: list(
-                ReportingPeriod.objects.filter(reports__status=CampaignReport.Status.APPROVED)
-                .values_list("year", flat=True)
-                .distinct()
-                .order_by("-year")
-            ),
-        )
-        self.filter_form = ShowcaseFilterForm(self.request.GET or None, years=years)
+        choices = caching.get_or_set(caching.REPORTS, "showcase-choices", showcase_choices)
+        self.filter_form = ShowcaseFilterForm(self.request.GET or None, choices=choices)
         qs = (
             ExemplaryModel.objects.showcased()
             .for_list()

@@ -1,6 +1,6 @@
 """factory_boy factories shared by every test module."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from io import BytesIO
 
 import factory
@@ -188,9 +188,13 @@ def make_province_user(username="province", **extra):
     return make_user(username, groups=[PROVINCE_GROUP], **extra)
 
 
-def figures(reg_c=0, reg_i=0, rec_c=0, rec_i=0, com_c=0, com_i=0) -> dict:
-    """The six figures of a FieldResult by position, as keyword arguments."""
-    return dict(zip(FieldResult.FIGURES, (reg_c, reg_i, rec_c, rec_i, com_c, com_i), strict=True))
+def figures(reg_c=0, reg_i=0, rec_c=0, rec_i=0, com_c=0, com_i=0, *, built=None) -> dict:
+    """A FieldResult's figures as keyword arguments, from (registered, recognized, commended) ×
+    (collective, individual) by position; `built` (collective, individual) defaults to the
+    recognized figures, the fewest built models the others allow."""
+    built_c, built_i = built or (rec_c, rec_i)
+    values = (reg_c, reg_i, built_c, built_i, rec_c, rec_i, com_c, com_i)
+    return dict(zip(FieldResult.FIGURES, values, strict=True))
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
@@ -220,10 +224,14 @@ from articles.models import Subsite  # noqa: E402
 
 
 class SubsiteFactory(factory.django.DjangoModelFactory):
-    """A current unit's sub-site; `is_archived=True` for a former unit's archive."""
+    """A current unit's sub-site; `is_archived=True` for a former unit's archive (a district that
+    ended on 30/06/2025: an archive follows its unit's end date)."""
 
     class Meta:
         model = Subsite
+
+    class Params:
+        is_archived = factory.Trait(unit=factory.SubFactory(UnitFactory, valid_to=date(2025, 6, 30)))
 
     unit = factory.SubFactory(UnitFactory)
     name = factory.LazyAttribute(lambda o: f"Trang {o.unit.name}")

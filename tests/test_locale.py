@@ -40,6 +40,12 @@ def test_the_history_button_reads_lich_su(editor_client):
     assert button and button.group(1).strip() == "Lịch sử"
 
 
+@pytest.mark.django_db
+def test_an_admin_form_with_errors_says_so_in_vietnamese(editor_client):
+    html = editor_client.post("/admin/articles/article/add/", {"title": ""}).content.decode()
+    assert "Vui lòng sửa các lỗi bên dưới." in html and "Please correct" not in html
+
+
 def _po_entries(path):
     """(context, msgid) → msgstr of a .po file written as ours are: one line per string."""
     entries, context = {}, None
@@ -48,7 +54,11 @@ def _po_entries(path):
         if line.startswith("msgctxt "):
             context = _unquote(line[8:])
         elif line.startswith("msgid ") and line != 'msgid ""':
-            entries[(context, _unquote(line[6:]))] = _unquote(lines[i + 1][7:])
+            if lines[i + 1].startswith("msgid_plural "):  # Vietnamese has one form: msgstr[0]
+                key = (context, _unquote(line[6:]), _unquote(lines[i + 1][13:]))
+                entries[key] = _unquote(lines[i + 2][10:])
+            else:
+                entries[(context, _unquote(line[6:]))] = _unquote(lines[i + 1][7:])
             context = None
     return entries
 
@@ -62,6 +72,9 @@ def test_the_committed_mo_files_hold_every_string_of_their_po(domain):
     """The site runs from the compiled .mo, so one older than its .po would lose strings."""
     with open(CATALOGUES / f"{domain}.mo", "rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    for (context, msgid), msgstr in _po_entries(CATALOGUES / f"{domain}.po").items():
-        got = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+    for (context, msgid, *plural), msgstr in _po_entries(CATALOGUES / f"{domain}.po").items():
+        if plural:
+            got = compiled.ngettext(msgid, plural[0], 2)
+        else:
+            got = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
         assert got == msgstr, msgid

@@ -41,7 +41,7 @@ def page_tools(context):
         "values": Rating.Value.choices,
         "outcome": OUTCOMES.get(request.GET.get(RATING_PARAM, "")),
         "facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(url, safe=""),
-        "zalo": "https://sp.zalo.me/share?url=" + quote(url, safe=""),
+        "zalo": "https://zalo.me/share?url=" + quote(url, safe=""),
     }
 
 

@@ -27,7 +27,8 @@ from functools import partial
 from crawlerdetect import CrawlerDetect
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Q, Sum
+from django.db.models import F, PositiveBigIntegerField, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from danvan_site import caching
@@ -192,17 +193,22 @@ def current_figures() -> Figures:
     now = timezone.now()
     today = timezone.localdate(now)
     monday = today - timedelta(days=today.weekday())
+    # "Tất cả" starts from the count the admin entered for the years before this counter.
+    offset = Coalesce(
+        Subquery(CounterSettings.objects.values("total_offset")[:1]),
+        0,
+        output_field=PositiveBigIntegerField(),
+    )
     days = DailyVisits.objects.aggregate(
         today=Sum("visits", filter=Q(day=today), default=0),
         week=Sum("visits", filter=Q(day__gte=monday), default=0),
-        total=Sum("visits", default=0),
+        total=Sum("visits", default=0) + offset,
     )
-    offset = CounterSettings.objects.values_list("total_offset", flat=True).first() or 0
     return Figures(
         online=Presence.objects.filter(last_seen_at__gte=now - ONLINE_WINDOW).count(),
         today=days["today"],
         week=days["week"],
-        total=offset + days["total"],
+        total=days["total"],
     )
 
 

@@ -11,7 +11,7 @@
   function recompute(table) {
     var colTotals = {};
     table.querySelectorAll("tr[data-figures-row]").forEach(function (row) {
-      var stages = { registered: 0, recognized: 0, commended: 0 };
+      var stages = { registered: 0, built: 0, recognized: 0, commended: 0 };
       row.querySelectorAll("input.figure").forEach(function (input) {
         var name = input.name.split("-").pop();
         var value = toInt(input.value);

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 ARTICLE_PAGE_BUDGET = 10
 # Every cache empty: the site settings, menu, sidebar lists and visitor figures are read too.
-COLD_ARTICLE_PAGE_BUDGET = 15
+COLD_ARTICLE_PAGE_BUDGET = 13
 HOME_BUDGET = 15
 
 

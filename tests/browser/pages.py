@@ -114,7 +114,15 @@ def _article_with_summary_url():
 def _subsite(archived=False):
     from articles.models import Subsite
 
-    return Subsite.objects.filter(is_archived=archived, articles__isnull=False).order_by("pk").first()
+    sites = Subsite.objects.archived() if archived else Subsite.objects.current()
+    return sites.filter(articles__isnull=False).order_by("pk").first()
+
+
+def _subsite_document():
+    """A document of the demo commune sub-site (documents.demo.SUBSITE_DOCUMENTS)."""
+    from documents.models import Document
+
+    return Document.objects.public().exclude(subsite=None).newest().first()
 
 
 def _subsite_category_url():
@@ -181,6 +189,10 @@ PAGE_TYPES = [
     PageType("document-list", "/van-ban/"),
     PageType("document-search", "/van-ban/?q=49-CT/TW"),
     PageType("document-detail", _document_url),
+    # A unit's documents (issue 16): its list, a bad unit's notice, one of its documents.
+    PageType("document-list-unit", lambda: f"/van-ban/?don-vi={_subsite_document().subsite.slug}"),
+    PageType("document-list-unknown-unit", "/van-ban/?don-vi=khong-co-don-vi"),
+    PageType("subsite-document", lambda: _subsite_document().get_absolute_url()),
     PageType("report-confirm-submit", _confirm_submit_url, login="district"),
     PageType("article-with-summary", _article_with_summary_url),
 ]

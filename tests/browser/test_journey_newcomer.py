@@ -123,6 +123,7 @@ def test_district_with_nothing_to_file_is_told_why_and_the_first_figure_error_is
     page.locator("select[name$='period']").select_option(label=PERIOD_NAME)
     # The last field's row, far down the table: more commended than recognized is refused.
     page.locator("input[name$='registered_collective']").last.fill("5")
+    page.locator("input[name$='built_collective']").last.fill("3")
     page.locator("input[name$='recognized_collective']").last.fill("3")
     wrong = page.locator("input[name$='commended_collective']").last
     wrong.fill("4")

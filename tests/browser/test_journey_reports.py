@@ -95,6 +95,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
     for box in district.locator("input[name$='-DELETE']").all():
         box.check()
     figure(district, "registered_collective").fill("5")
+    figure(district, "built_collective").fill("3")
     figure(district, "recognized_collective").fill("3")
     figure(district, "commended_collective").fill("4")  # more commended than recognized: refused
     shot(district, "j3-01-report-wrong-figure")
@@ -130,6 +131,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
     if edit.count():
         edit.first.click()
     figure(district, "registered_individual").fill("2")
+    figure(district, "built_individual").fill("1")
     figure(district, "recognized_individual").fill("1")
     submit_report(district)
     district.wait_for_load_state()
@@ -158,7 +160,7 @@ def test_district_files_province_returns_then_approves_and_summary_exports(open_
     rows = [r for ws in book.worksheets for r in ws.iter_rows(values_only=True)]
     xlsx_row = next(r for r in rows if "Xã Con Cuông" in r)
     xlsx_figures = [str(int(c)) for c in xlsx_row if isinstance(c, int | float)]
-    # The unit's row starts with its totals: registered 5 + 2, recognized 3 + 1, commended 2;
-    # the workbook holds the same figures in the same order.
-    assert row_figures[:3] == ["7", "4", "2"]
+    # The unit's row starts with its totals: registered 5 + 2, built and recognized 3 + 1,
+    # commended 2; the workbook holds the same figures in the same order.
+    assert row_figures[:4] == ["7", "4", "4", "2"]
     assert xlsx_figures == row_figures

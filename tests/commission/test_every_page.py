@@ -112,6 +112,21 @@ def test_the_return_keeps_the_pages_query(client):
     assert response["Location"] == "/hoi-dap/?q=dan+toc&page=2&danh-gia=cam-on#danh-gia"
 
 
+def test_a_password_page_offers_no_rating_and_no_share_link(client, django_user_model):
+    """Its address carries the account's reset token: it is never shared or stored."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = django_user_model.objects.create_user("canbo", "canbo@example.vn", "x")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    path = f"/dat-mat-khau/{uid}/{default_token_generator.make_token(user)}/"
+    for response in (client.get(path, follow=True), client.get(f"/dat-mat-khau/{uid}/sai-ma/")):
+        html = response.content.decode()
+        assert response.status_code == 200 and "<form" in html
+        assert 'id="danh-gia"' not in html and "zalo.me" not in html and "facebook.com" not in html
+
+
 def test_a_404_page_draws_no_rating_form(client):
     html = client.get("/tin-tuc/khong-co-bai-nay/").content.decode()
     assert 'id="danh-gia"' not in html
@@ -125,7 +140,7 @@ def test_every_public_page_has_the_rating_share_links_and_the_commission_links(c
         for label in ("Hài lòng", "Bình thường", "Chưa hài lòng"):
             assert f">{label}</button>" in html
         assert "https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Ftestserver" in html
-        assert "https://sp.zalo.me/share?url=http%3A%2F%2Ftestserver" in html
+        assert "https://zalo.me/share?url=http%3A%2F%2Ftestserver" in html
         for url in ("/gioi-thieu/", "/lich-cong-tac/", "/hoi-dap/", "/lien-he/"):
             assert f'href="{url}"' in html
         assert re.search(r'<a class="lang-link" href="/en/" lang="en"', html)

@@ -15,8 +15,10 @@ def report_form_data(
 ):
     """POST data for the report page.
 
-    rows: {field: (six figures)} — fields not given are posted blank; models: dicts of new model
-    rows; existing: (model, changes) pairs for rows already saved.
+    rows: {field: figures} — (registered, recognized, commended) × (collective, individual) as
+    for tests.factories.figures, with "xây dựng" posted as the recognized figures, or all
+    FieldResult.FIGURES in their order; fields not given are posted blank; models: dicts of new
+    model rows; existing: (model, changes) pairs for rows already saved.
     """
     rows = rows or {}
     data = {"action": action, "summary": summary}
@@ -25,7 +27,10 @@ def report_form_data(
     if period is not None:
         data["period"] = period.pk
     for field in Field.objects.active():
-        values = rows.get(field, ("",) * 6)
+        values = rows.get(field, ("",) * len(FieldResult.FIGURES))
+        if len(values) == 6:
+            reg_c, reg_i, rec_c, rec_i, com_c, com_i = values
+            values = (reg_c, reg_i, rec_c, rec_i, rec_c, rec_i, com_c, com_i)
         for name, value in zip(FieldResult.FIGURES, values, strict=True):
             data[f"fr-{field.pk}-{name}"] = value
     all_rows = [*existing, *((None, m) for m in models)]

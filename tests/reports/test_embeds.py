@@ -34,7 +34,7 @@ def period(fields, con_cuong, ky_son):
     FieldResultFactory(
         report=ApprovedReportFactory(unit=con_cuong, period=period),
         field=fields[0],
-        **figures(7, 3, 4, 2, 1, 0),
+        **figures(7, 3, 4, 2, 1, 0, built=(5, 3)),
     )
     # Submitted, not approved: never shown to readers, whatever the summary page's switch.
     FieldResultFactory(
@@ -58,7 +58,7 @@ def test_the_article_shows_the_summary_table_equal_to_the_summary_page(client, p
     assert "[Số liệu tổng hợp]" not in html  # the placeholder is replaced, not shown
     assert "Mở đầu." in html and "Kết bài." in html
     summary_html = province_client.get(reverse("reports:summary", args=[period.slug])).content.decode()
-    for stage, expected in (("registered", 10), ("recognized", 6), ("commended", 1)):
+    for stage, expected in (("registered", 10), ("built", 8), ("recognized", 6), ("commended", 1)):
         assert _total(html, stage) == _total(summary_html, stage) == expected
 
 
@@ -68,6 +68,7 @@ def test_one_fields_totals_and_the_completeness_line(client, period, fields):
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert _total(html, "registered") == 10
+    assert _total(html, "built") == 8
     assert re.search(r"<strong>2/\d+</strong> đơn vị đã nộp báo cáo Năm 2026", html)
 
 

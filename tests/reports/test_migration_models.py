@@ -50,3 +50,52 @@ def test_existing_models_keep_their_row_slug_and_stage_in_their_report():
     ]
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())  # back to the latest state for the next tests
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_built_figure_is_added_without_changing_any_existing_figure():
+    before = [("reports", "0007_models_belong_to_their_unit")]
+    after = [("reports", "0008_built_figure")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    Unit, Period = old.get_model("reports", "Unit"), old.get_model("reports", "ReportingPeriod")
+    Report, Field = old.get_model("reports", "CampaignReport"), old.get_model("reports", "Field")
+    Result, Model = old.get_model("reports", "FieldResult"), old.get_model("reports", "ExemplaryModel")
+    Progress = old.get_model("reports", "ModelProgress")
+    unit = Unit.objects.create(name="Huyện Thử Xây Dựng", slug="huyen-thu-xay-dung")
+    field = Field.objects.create(name="Lĩnh vực thử xây dựng")
+    period = Period.objects.create(
+        name="Kỳ thử xây dựng", slug="ky-thu-xay-dung", year=2024, deadline="2024-12-10"
+    )
+    report = Report.objects.create(unit=unit, period=period, status="approved")
+    old_figures = {
+        "registered_collective": 9,
+        "registered_individual": 4,
+        "recognized_collective": 2,
+        "recognized_individual": 1,
+        "commended_collective": 1,
+        "commended_individual": 0,
+    }
+    result = Result.objects.create(report=report, field=field, **old_figures)
+    # The report names three collective models built or beyond: more than its 2 recognized.
+    for i, stage in enumerate(["built", "built", "recognized", "registered"]):
+        model = Model.objects.create(
+            unit=unit,
+            name=f"Mô hình {i}",
+            slug=f"mo-hinh-xay-dung-{i}",
+            field=field,
+            holder="Bản A",
+            stage=stage,
+        )
+        Progress.objects.create(report=report, model=model, stage=stage)
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    migrated = new.get_model("reports", "FieldResult").objects.get(pk=result.pk)
+    assert {name: getattr(migrated, name) for name in old_figures} == old_figures
+    assert (migrated.built_collective, migrated.built_individual) == (3, 1)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())  # back to the latest state for the next tests

@@ -167,6 +167,31 @@ def test_on_submit_the_figures_must_count_the_models_the_report_names(district_c
     )
 
 
+def test_on_submit_the_built_figure_must_count_the_models_named_as_built(district_client, con_cuong, fields):
+    report = CampaignReportFactory(unit=con_cuong)
+    new = [
+        {
+            "name": "Mô hình đang xây dựng",
+            "field": fields[0].pk,
+            "kind": "collective",
+            "holder": "Xã A",
+            "stage": "built",
+        }
+    ]
+    rows = {fields[0]: (3, 0, 0, 0, 0, 0, 0, 0)}  # registered 3, built 0
+    response = district_client.post(
+        report.get_absolute_url(), report_form_data(rows=rows, models=new, action="submit")
+    )
+    form = next(f for f in response.context["filing"].table.forms if f.instance.field == fields[0])
+    assert form.errors == {
+        "built_collective": [
+            "Báo cáo nêu tên 1 mô hình tập thể mức xây dựng trở lên ở lĩnh vực này: số xây dựng không được nhỏ hơn 1."
+        ]
+    }
+    report.refresh_from_db()
+    assert report.status == CampaignReport.Status.DRAFT
+
+
 def test_over_the_quota_the_province_sees_it_in_the_summary(province_client, con_cuong):
     period = ReportingPeriodFactory()
     ModelQuota.objects.create(period=period, unit_kind=con_cuong.kind, collective=1, individual=5)
@@ -185,32 +210,27 @@ def test_the_report_page_summary_csv_and_xlsx_show_the_same_totals(
 ):
     period = ReportingPeriodFactory()
     reports = [ApprovedReportFactory(unit=unit, period=period) for unit in (con_cuong, ky_son)]
-    FieldResultFactory(report=reports[0], field=fields[0], **figures(7, 3, 4, 2, 1, 1))
-    FieldResultFactory(report=reports[0], field=fields[2], **figures(2, 0, 1, 0, 0, 0))
-    FieldResultFactory(report=reports[1], field=fields[1], **figures(9, 1, 5, 1, 2, 0))
+    FieldResultFactory(report=reports[0], field=fields[0], **figures(7, 3, 4, 2, 1, 1, built=(6, 2)))
+    FieldResultFactory(report=reports[0], field=fields[2], **figures(2, 0, 1, 0, 0, 0, built=(2, 0)))
+    FieldResultFactory(report=reports[1], field=fields[1], **figures(9, 1, 5, 1, 2, 0, built=(8, 1)))
     for report in reports:
         ExemplaryModelFactory(report=report, stage=Stage.RECOGNIZED)
-    expected = (7 + 3 + 2 + 9 + 1, 4 + 2 + 1 + 5 + 1, 1 + 1 + 2)
+    stages = ("registered", "built", "recognized", "commended")
+    expected = (7 + 3 + 2 + 9 + 1, 6 + 2 + 2 + 8 + 1, 4 + 2 + 1 + 5 + 1, 1 + 1 + 2)
 
-    page_totals = (0, 0, 0)
+    page_totals = (0, 0, 0, 0)
     for report in reports:
         html = province_client.get(report.get_absolute_url()).content.decode()
-        values = tuple(
-            int(re.search(rf'data-report-total="{s}">(\d+)<', html).group(1))
-            for s in ("registered", "recognized", "commended")
-        )
+        values = tuple(int(re.search(rf'data-report-total="{s}">(\d+)<', html).group(1)) for s in stages)
         page_totals = tuple(a + b for a, b in zip(page_totals, values, strict=True))
     url = reverse("reports:summary", args=[period.slug])
     html = province_client.get(url).content.decode()
-    summary = tuple(
-        int(re.search(rf'data-total="{s}">(\d+)<', html).group(1))
-        for s in ("registered", "recognized", "commended")
-    )
+    summary = tuple(int(re.search(rf'data-total="{s}">(\d+)<', html).group(1)) for s in stages)
     rows = list(csv.reader(io.StringIO(province_client.get(url + "?format=csv").content.decode("utf-8-sig"))))
-    # Group, unit, status, then the totals' three figures (as on the page), then each field's.
-    csv_total = tuple(int(v) for v in next(r for r in rows if r and r[0] == "Tổng cộng")[3:6])
+    # Group, unit, status, then the totals' four figures (as on the page), then each field's.
+    csv_total = tuple(int(v) for v in next(r for r in rows if r and r[0] == "Tổng cộng")[3:7])
     sheet = load_workbook(io.BytesIO(province_client.get(url + "?format=xlsx").content))["Theo đơn vị"]
-    xlsx_total = tuple(next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Tổng cộng")[3:6])
+    xlsx_total = tuple(next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Tổng cộng")[3:7])
     assert page_totals == summary == csv_total == xlsx_total == expected
 
 
@@ -261,23 +281,3 @@ def test_the_model_page_query_count_does_not_grow_with_its_history(
     # model, history, plus what base.html reads (visitor figures)
     with django_assert_max_num_queries(8):
         assert client.get(model.get_absolute_url()).status_code == 200
-
-
-def test_a_successor_unit_carries_a_merged_units_model_on(client):
-    from tests.factories import make_unit_user
-
-    con_cuong = Unit.objects.get(name="Huyện Con Cuông")
-    commune = Unit.objects.get(name="Xã Châu Khê")  # seeded: formed from communes of Con Cuông
-    earlier, later = _periods()
-    model = ExemplaryModelFactory(
-        report=ApprovedReportFactory(unit=con_cuong, period=earlier), stage=Stage.REGISTERED
-    )
-    client.force_login(make_unit_user("canbo-chaukhe", commune))
-    report = CampaignReportFactory(unit=commune, period=later)
-    response = client.post(
-        report.get_absolute_url(), report_form_data(existing=[_row(model, stage=Stage.BUILT)])
-    )
-    assert response.status_code == 302
-    model.refresh_from_db()
-    assert model.unit == commune
-    assert model.progress.get(report=report).stage == Stage.BUILT

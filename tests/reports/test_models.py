@@ -145,12 +145,19 @@ def test_summary_is_sanitized_on_save():
 # --- Figures --------------------------------------------------------------------------------
 
 
-def test_recognized_above_registered_is_refused_on_the_recognized_figure():
-    result = FieldResultFactory.build(**figures(reg_c=3, rec_c=5))
+def test_built_above_registered_is_refused_on_the_built_figure():
+    result = FieldResultFactory.build(**figures(reg_c=3, rec_c=2, built=(5, 0)))
+    with pytest.raises(ValidationError) as exc:
+        result.clean()
+    assert exc.value.message_dict == {"built_collective": ["Số xây dựng không được lớn hơn số đăng ký (3)."]}
+
+
+def test_recognized_above_built_is_refused_on_the_recognized_figure():
+    result = FieldResultFactory.build(**figures(reg_c=9, rec_c=5, built=(3, 0)))
     with pytest.raises(ValidationError) as exc:
         result.clean()
     assert exc.value.message_dict == {
-        "recognized_collective": ["Số công nhận không được lớn hơn số đăng ký (3)."]
+        "recognized_collective": ["Số công nhận không được lớn hơn số xây dựng (3)."]
     }
 
 

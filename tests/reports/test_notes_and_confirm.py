@@ -102,7 +102,7 @@ def test_without_javascript_submit_saves_the_draft_and_asks_on_a_page(district_c
 
     page = district_client.get(confirm_url).content.decode()
     assert "Xác nhận nộp báo cáo" in page
-    assert "đăng ký 5, công nhận 3, khen thưởng 1" in page
+    assert "đăng ký 5, xây dựng 3, công nhận 3, khen thưởng 1" in page
 
     response = district_client.post(confirm_url)
     assert response.status_code == 302

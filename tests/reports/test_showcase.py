@@ -85,6 +85,26 @@ def test_showcase_filters_by_field_district_and_year(client, con_cuong, ky_son, 
     assert [m.name for m in response.context["exemplary_models"]] == [target.name]
 
 
+def test_showcase_filters_offer_only_what_it_shows(client, con_cuong, ky_son, fields):
+    """A unit, field or year with no model shown is not offered: the unit list is not every
+    unit there ever was."""
+    ExemplaryModelFactory(
+        field=fields[0],
+        report=ApprovedReportFactory(unit=con_cuong, period=ReportingPeriodFactory(year=2024)),
+    )
+    ExemplaryModelFactory(
+        field=fields[1], report=SubmittedReportFactory(unit=ky_son, period=ReportingPeriodFactory(year=2023))
+    )
+    html = client.get(SHOWCASE).content.decode()
+    assert f'<option value="{con_cuong.slug}">{con_cuong.name}</option>' in html
+    assert f'value="{ky_son.slug}"' not in html
+    assert f'<option value="{fields[0].pk}">' in html and f'<option value="{fields[1].pk}">' not in html
+    assert '<option value="2024">2024</option>' in html and 'value="2023"' not in html
+    # A unit that is not offered (a hand-edited address) filters nothing rather than failing.
+    response = client.get(SHOWCASE, {"unit": ky_son.slug})
+    assert response.status_code == 200 and len(response.context["exemplary_models"]) == 1
+
+
 def test_showcase_is_paginated(client):
     report = ApprovedReportFactory()
     ExemplaryModelFactory.create_batch(13, report=report)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from reports.demo import CON_CUONG_2020, KY_SON_TERM
+from reports.demo import CON_CUONG_2020_FIGURES, KY_SON_TERM
 from tests.factories import (
     ApprovedReportFactory,
     CampaignReportFactory,
@@ -31,8 +31,9 @@ CANG_LONG_2017 = [
     (16, 12, 10, 6, 2, 2),
     (0, 0, 0, 0, 0, 0),
 ]
-# Registered, recognized, commended over the three units.
-EXPECTED_TOTALS = (890 + 53 + 156, 486 + 38 + 123, 74 + 18 + 101)
+# Registered, built, recognized, commended over the three units: Con Cuông built the 53 models it
+# registered; the other two give no "xây dựng" figure, so it is their recognized figure.
+EXPECTED_TOTALS = (890 + 53 + 156, 486 + 53 + 123, 486 + 38 + 123, 74 + 18 + 101)
 
 
 @pytest.fixture
@@ -40,10 +41,16 @@ def real_period(fields, con_cuong, ky_son):
     """One period with the three real reports, approved."""
     period = ReportingPeriodFactory(name="Kỳ số liệu thật")
     cang_long = UnitFactory(name="Huyện Càng Long")
-    for district, rows in ((cang_long, CANG_LONG_2017), (con_cuong, CON_CUONG_2020), (ky_son, KY_SON_TERM)):
+    cang_long_rows = [figures(*row) for row in CANG_LONG_2017]
+    ky_son_rows = [figures(*row) for row in KY_SON_TERM]
+    for district, rows in (
+        (cang_long, cang_long_rows),
+        (con_cuong, CON_CUONG_2020_FIGURES),
+        (ky_son, ky_son_rows),
+    ):
         report = ApprovedReportFactory(unit=district, period=period)
         for field, row in zip(fields, rows, strict=True):
-            FieldResultFactory(report=report, field=field, **figures(*row))
+            FieldResultFactory(report=report, field=field, **row)
     return period
 
 
@@ -62,7 +69,8 @@ def test_page_totals_match_the_real_figures(province_client, real_period, fields
 def test_page_shows_the_grand_totals(province_client, real_period):
     html = province_client.get(_url(real_period)).content.decode()
     assert f'data-total="registered">{EXPECTED_TOTALS[0]}<' in html
-    assert f'data-total="commended">{EXPECTED_TOTALS[2]}<' in html
+    assert f'data-total="built">{EXPECTED_TOTALS[1]}<' in html
+    assert f'data-total="commended">{EXPECTED_TOTALS[3]}<' in html
 
 
 def test_csv_totals_equal_the_page(province_client, real_period):
@@ -71,7 +79,7 @@ def test_csv_totals_equal_the_page(province_client, real_period):
     assert response.content.startswith("\ufeff".encode())  # BOM: Excel reads the marks
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     total = next(r for r in rows if r and r[0] == "Tổng cộng")
-    assert tuple(int(v) for v in total[3:6]) == EXPECTED_TOTALS  # after group, unit, status
+    assert tuple(int(v) for v in total[3:7]) == EXPECTED_TOTALS  # after group, unit, status
     assert any(len(r) > 1 and r[1] == "Huyện Con Cuông" for r in rows)
 
 
@@ -80,7 +88,7 @@ def test_xlsx_totals_equal_the_page_as_numbers(province_client, real_period):
     assert response["Content-Disposition"] == f'attachment; filename="tong-hop-{real_period.slug}.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content))["Theo đơn vị"]
     total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Tổng cộng")
-    assert tuple(total[3:6]) == EXPECTED_TOTALS  # ints, not formulas or text
+    assert tuple(total[3:7]) == EXPECTED_TOTALS  # ints, not formulas or text
 
 
 def test_unknown_export_format_is_404(province_client, real_period):
@@ -161,9 +169,9 @@ def test_a_retired_field_keeps_its_column_where_it_has_figures(province_client, 
     assert fields[4] not in province_client.get(_url(other)).context["summary"].fields
 
 
-def test_chart_has_three_bars_per_field(province_client, real_period, fields):
+def test_chart_has_a_bar_per_stage_and_field(province_client, real_period, fields):
     html = province_client.get(_url(real_period)).content.decode()
-    assert html.count('class="bar bar-') == 3 * len(fields)
+    assert html.count('class="bar bar-') == 4 * len(fields)
     assert f"{fields[0].name} — Đăng ký: {472 + 16 + 56}" in html
 
 

@@ -235,9 +235,14 @@ def _post_figures(client, report, fields, row, **extra):
         (("2.5", "0", "0", "0", "0", "0"), "registered_collective", "Nhập số nguyên (0, 1, 2 …)."),
         (("mười", "0", "0", "0", "0", "0"), "registered_collective", "Nhập số nguyên (0, 1, 2 …)."),
         (
-            ("4", "0", "6", "0", "0", "0"),
+            ("4", "0", "6", "0", "0", "0", "0", "0"),
+            "built_collective",
+            "Số xây dựng không được lớn hơn số đăng ký (4).",
+        ),
+        (
+            ("9", "0", "4", "0", "6", "0", "0", "0"),
             "recognized_collective",
-            "Số công nhận không được lớn hơn số đăng ký (4).",
+            "Số công nhận không được lớn hơn số xây dựng (4).",
         ),
         (
             ("9", "9", "5", "5", "1", "7"),

@@ -65,7 +65,7 @@ class Command(BaseCommand):
         from articles.demo_subsites import seed_subsites
         from commission.demo import seed_commission
         from danvan_site.visitors.demo import seed_visits
-        from documents.demo import seed_documents
+        from documents.demo import seed_documents, seed_subsite_documents
 
         return [
             articles_demo.seed_comments,
@@ -74,6 +74,7 @@ class Command(BaseCommand):
             seed_commission,
             seed_documents,
             seed_subsites,
+            seed_subsite_documents,
         ]
 
     def seed_large(self):
