@@ -17,7 +17,7 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 | page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
 | the commission's pages (`{% cache %}` fragments of /gioi-thieu/, /lich-cong-tac/, /hoi-dap/, /en/; the "Giới thiệu" record) | `commission:<v>:<name>` or Django's fragment key | local | `TIMEOUT` | commission version |
-| showcase fragments, province summary (its table, chart and lists; the rows of its CSV and XLSX, written per request from them; the list of periods) | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
+| showcase fragments and filter choices, province summary (its table, chart and lists; the rows of its CSV and XLSX and the XLSX workbook itself; the list of periods) | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
 | a period's summary placed in an article, per part (`reports.embeds`): the same for every article that places it | `reports:<v>:embed:<period>:<part>` | local | `TIMEOUT` | reports version (an article's save does not rebuild it) |
 | the library's issuers and years, a document, list counts | `documents:<v>:<name>` | local | `TIMEOUT` | documents version |
 | document list and page fragments | Django's fragment key, varying on the documents (and news) version | local | `TIMEOUT` | documents or news version |

@@ -337,12 +337,18 @@ class SummaryView(StaffMixin, TemplateView):
         )
         fmt = request.GET.get("format")
         if fmt in ("csv", "xlsx"):
-            # The files are written on every request from the summary's rows, kept like the
-            # page's table (and under the same key) until the reports version changes.
+            # The summary's rows are kept like the page's table (and under the same key) until
+            # the reports version changes; so is the workbook, which openpyxl writes cell by cell
+            # (the CSV is quick to write from the rows).
             tables = caching.get_or_set(
                 caching.REPORTS, self.body_key + ":export", lambda: exports.export_tables(self.summary)
             )
-            return exports.csv_response(tables) if fmt == "csv" else exports.xlsx_response(tables)
+            if fmt == "csv":
+                return exports.csv_response(tables)
+            workbook = caching.get_or_set(
+                caching.REPORTS, self.body_key + ":xlsx", lambda: exports.xlsx_bytes(tables)
+            )
+            return exports.xlsx_response(tables, workbook)
         if fmt:
             raise Http404("Định dạng không hỗ trợ.")
         return super().get(request, *args, **kwargs)

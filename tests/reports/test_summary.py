@@ -225,6 +225,23 @@ def test_a_kept_summary_is_renewed_by_a_review_and_a_figure_change(province_clie
     assert 'data-total="registered">12<' in html
 
 
+def test_a_kept_workbook_is_renewed_by_a_figure_change(province_client, fields, con_cuong):
+    period = ReportingPeriodFactory()
+    result = FieldResultFactory(
+        report=ApprovedReportFactory(unit=con_cuong, period=period), field=fields[0], **figures(10)
+    )
+
+    def registered_total():
+        content = province_client.get(_url(period, format="xlsx")).content
+        sheet = load_workbook(io.BytesIO(content))["Theo đơn vị"]
+        return next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Tổng cộng")[3]
+
+    assert registered_total() == registered_total() == 10  # built, then kept
+    result.registered_collective = 12
+    result.save()
+    assert registered_total() == 12
+
+
 def test_a_district_never_gets_the_province_summary_kept_for_others(
     province_client, district_user, fields, con_cuong, ky_son
 ):
