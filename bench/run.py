@@ -94,12 +94,21 @@ def _article():
     return article.get_absolute_url() if article else None
 
 
+SUMMARY_ARTICLES = 2_000  # articles of "Tin trong tỉnh" that place the latest period's table
+SUMMARY_MARK = 'data-summary-part="table"'
+
+
 def _article_with_summary():
-    """An article with the latest period's summary table placed in its body (reports.embeds): on
-    the large seed, that period expects a report from every commune-level unit (135 rows)."""
+    """Articles with the latest period's summary table placed in their body (reports.embeds): on
+    the large seed, that period expects a report from every commune-level unit (135 rows). There
+    are `SUMMARY_ARTICLES` of them, so that the fresh row walks distinct ones as the article row
+    does; the `article` row's own article is not one of them."""
     from django.apps import apps
+    from django.db.models import Value
+    from django.db.models.functions import Concat
 
     from articles.models import Article
+    from danvan_site import caching
 
     try:
         period = apps.get_model("reports", "ReportingPeriod").objects.order_by("-deadline").first()
@@ -107,18 +116,28 @@ def _article_with_summary():
         return None
     if period is None:
         return None
-    placeholder = (
-        f'<div data-summary-period="{period.pk}" data-summary-part="table"><p>[Bảng tổng hợp]</p></div>'
-    )
-    article = Article.objects.published().filter(body__contains=placeholder[:40]).first()
-    if article is None:
-        candidates = Article.objects.published().filter(category__slug="tin-trong-tinh").order_by("pk")
-        article = candidates[1] if candidates.count() > 1 else candidates.first()
-        if article is None:
-            return None
-        article.body += placeholder
-        article.save()
-    return article.get_absolute_url()
+    placeholder = f'<div data-summary-period="{period.pk}" {SUMMARY_MARK}><p>[Bảng tổng hợp]</p></div>'
+    placing = Article.objects.published().filter(body__contains=placeholder)
+    if not placing.exists():
+        plain = _article()
+        ids = (
+            Article.objects.published()
+            .filter(category__slug="tin-trong-tinh")
+            .exclude(slug=plain.strip("/").split("/")[-1] if plain else None)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:SUMMARY_ARTICLES]
+        )
+        Article.objects.filter(pk__in=list(ids)).update(body=Concat("body", Value(placeholder)))
+        caching.bump(caching.NEWS)
+    article = placing.order_by("pk").first()
+    return article.get_absolute_url() if article else None
+
+
+def _fresh_article_summaries(page):
+    from articles.models import Article
+
+    slugs = Article.objects.published().filter(body__contains=SUMMARY_MARK).values_list("slug", flat=True)
+    return _shuffled((Article(slug=slug).get_absolute_url() for slug in slugs), page.url)
 
 
 def _subsite():
@@ -260,7 +279,7 @@ def _pages(base, count, per_page, first=1):
 def _fresh_articles(page):
     from articles.models import Article
 
-    slugs = Article.objects.published().values_list("slug", flat=True)
+    slugs = Article.objects.published().exclude(body__contains=SUMMARY_MARK).values_list("slug", flat=True)
     return _shuffled((Article(slug=slug).get_absolute_url() for slug in slugs), page.url)
 
 
@@ -383,7 +402,7 @@ PAGES = [
     Page("category_p1", _category_page(1), fresh=Bump("news")),
     Page("category_p1000", _category_page(1000), fresh=_fresh_category_pages, refresh="news"),
     Page("article", _article, fresh=_fresh_articles, refresh="news"),
-    Page("article_summary", _article_with_summary, fresh=Bump("news")),
+    Page("article_summary", _article_with_summary, fresh=_fresh_article_summaries, refresh="news"),
     Page("tag", _tag, fresh=_fresh_tag_pages, refresh="news"),
     Page("search", f"/tim-kiem/?q={quote(SEARCH_PHRASE)}", fresh=_fresh_searches, refresh="news"),
     Page("showcase", "/mo-hinh/", fresh=_fresh_showcase_lists, refresh="reports"),
