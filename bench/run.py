@@ -87,10 +87,15 @@ def _category_page(number):
     return find
 
 
-def _article():
+def _plain_article():
+    """The `article` row's article: the newest of "Tin trong tỉnh"."""
     from articles.models import Article
 
-    article = Article.objects.published().filter(category__slug="tin-trong-tinh").first()
+    return Article.objects.published().filter(category__slug="tin-trong-tinh").first()
+
+
+def _article():
+    article = _plain_article()
     return article.get_absolute_url() if article else None
 
 
@@ -119,11 +124,10 @@ def _article_with_summary():
     placeholder = f'<div data-summary-period="{period.pk}" {SUMMARY_MARK}><p>[Bảng tổng hợp]</p></div>'
     placing = Article.objects.published().filter(body__contains=placeholder)
     if not placing.exists():
-        plain = _article()
         ids = (
             Article.objects.published()
             .filter(category__slug="tin-trong-tinh")
-            .exclude(slug=plain.strip("/").split("/")[-1] if plain else None)
+            .exclude(pk=getattr(_plain_article(), "pk", None))
             .order_by("pk")
             .values_list("pk", flat=True)[:SUMMARY_ARTICLES]
         )

@@ -387,14 +387,15 @@ def showcase_choices() -> dict[str, list]:
     shown = ExemplaryModel.objects.showcased()
     recorded = ModelProgress.objects.filter(model__in=shown, report__status=CampaignReport.Status.APPROVED)
     today = timezone.localdate()
-    units = list(Unit.objects.filter(pk__in=recorded.values("report__unit")))
+    units = Unit.objects.filter(pk__in=recorded.values("report__unit"))
+    groups = {"Đơn vị hiện nay": [], "Đơn vị trước đây": []}
+    for unit in units:
+        groups["Đơn vị hiện nay" if unit.is_in_force(today) else "Đơn vị trước đây"].append(
+            (unit.slug, unit.name)
+        )
     return {
         "field": list(Field.objects.filter(exemplary_models__in=shown).distinct().values_list("pk", "name")),
-        "unit": [
-            (group, [(u.slug, u.name) for u in units if u.is_in_force(today) == in_force])
-            for group, in_force in (("Đơn vị hiện nay", True), ("Đơn vị trước đây", False))
-            if any(u.is_in_force(today) == in_force for u in units)
-        ],
+        "unit": [(group, options) for group, options in groups.items() if options],
         "year": [
             (year, year)
             for year in ReportingPeriod.objects.filter(reports__progress__in=recorded)
