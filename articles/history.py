@@ -51,6 +51,8 @@ def text_diff(old_html: str, new_html: str):
     old, new = html_words(old_html), html_words(new_html)
     pieces = []
     opcodes = difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes()
+    if all(op == "equal" for op, *_ in opcodes):
+        return ""  # the same words: only markup (an image, a bold word) changed
     for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
             words = old[i1:i2]

@@ -317,3 +317,8 @@ class TestHistoryReadsAsText:
         assert "<del>triển khai</del> <ins>nhân rộng</ins>" in newest
         assert "Thời gian xuất bản" not in newest  # only what changed
         assert "&lt;p&gt;" not in newest and "chars]" not in newest  # no cut HTML
+
+    def test_a_change_of_markup_only_says_so(self, editor_client, article):
+        self.save_body(editor_client, article, self.BODY.replace("triển khai", "<strong>triển khai</strong>"))
+        newest = self.changes_column(editor_client, article)[0]
+        assert "<strong>Nội dung:</strong>" in newest and "chỉ đổi định dạng hoặc ảnh" in newest
