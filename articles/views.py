@@ -18,6 +18,7 @@ from danvan_site import caching, images
 from danvan_site.clientaddr import client_hash
 from danvan_site.pagination import KeptCountPaginator
 from danvan_site.visitors import counting
+from reports.embeds import has_embeds
 
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
@@ -228,9 +229,7 @@ class ArticleDetailView(DetailView):
             ctx.update(subsite=subsite, menu_categories=Category.menu(subsite.pk))
         ctx["comments_open"] = article.comments_open()
         # A body with a period summary in it (reports.embeds) is kept until the reports change too.
-        ctx["embeds_version"] = (
-            caching.version(caching.REPORTS) if 'data-summary-period="' in article.body else 0
-        )
+        ctx["embeds_version"] = caching.version(caching.REPORTS) if has_embeds(article.body) else 0
         # `comment_form`: a form sent back (refused, or asking for a new code), drawn as typed;
         # otherwise the blank form, built only when its kept HTML is missing.
         ctx["blank_comment_form"] = SimpleLazyObject(lambda: CommentForm(defer_captcha=True))

@@ -9,18 +9,18 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 
 | cache | key | where | lifetime | made stale by |
 |---|---|---|---|---|
-| news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment, the site settings, or a document (article bodies link the library's numbers) (`bump(NEWS)`) |
+| news version | `version:news` | shared | until the next scheduled publication | a save or delete of an article, category, tag, comment, or the site settings (`bump(NEWS)`) |
 | reports version | `version:reports` | shared | none | a save or delete of a report, its figures or models, a unit, field or period (`bump(REPORTS)`) |
 | commission version | `version:commission` | shared | none | a save or delete of the "Giới thiệu" texts, a department, leader, work-calendar item or question (`bump(COMMISSION)`) |
 | documents version | `version:documents` | shared | none | a save or delete of a document or a change of its fields or links (`bump(DOCUMENTS)`) |
-| site settings, categories (by slug, menu, families), sidebar lists, an article's comments, the sub-sites (all, each, by slug), the library's numbers (citation links) | `news:<v>:<name>` | local | `TIMEOUT` | news version |
+| site settings, categories (by slug, menu, families), sidebar lists, an article's comments, the sub-sites (all, each, by slug) | `news:<v>:<name>` | local | `TIMEOUT` | news version |
 | page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
 | the commission's pages (`{% cache %}` fragments of /gioi-thieu/, /lich-cong-tac/, /hoi-dap/, /en/; the "Giới thiệu" record) | `commission:<v>:<name>` or Django's fragment key | local | `TIMEOUT` | commission version |
 | showcase fragments and filter choices, province summary (its table, chart and lists; the rows of its CSV and XLSX and the XLSX workbook itself; the list of periods) | `reports:<v>:<name>` | local | `TIMEOUT` | reports version |
 | a period's summary placed in an article, per part (`reports.embeds`): the same for every article that places it | `reports:<v>:embed:<period>:<part>` | local | `TIMEOUT` | reports version (an article's save does not rebuild it) |
-| the library's issuers and years, a document, list counts | `documents:<v>:<name>` | local | `TIMEOUT` | documents version |
-| document list and page fragments | Django's fragment key, varying on the documents (and news) version | local | `TIMEOUT` | documents or news version |
+| the library's numbers (citation links), issuers and years, a document, list counts | `documents:<v>:<name>` | local | `TIMEOUT` | documents version |
+| document list and page fragments; an article's body (its citation links) | Django's fragment key, varying on the documents (and news) version | local | `TIMEOUT` | documents or news version |
 | visitor statistics box | `visitors:figures` | local | `VISITOR_STATS_MAX_AGE` | time only |
 | when this process last pruned who is online | `visitors:pruned` | local | a minute | time only |
 

@@ -146,24 +146,6 @@ def parse_links(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-class _Images(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.alts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            self.alts.append(dict(attrs).get("alt") or "")
-
-
-def img_alts(html: str) -> list[str]:
-    """The `alt` text of each image in `html`, in order ("" when it has none)."""
-    parser = _Images()
-    parser.feed(html or "")
-    parser.close()
-    return parser.alts
-
-
 class _Shape(HTMLParser):
     """What HTML means, not how it is spelled: tags with their attributes sorted, and text with
     its runs of white space collapsed."""
@@ -184,23 +166,24 @@ class _Shape(HTMLParser):
             self.parts.append(("t", text))
 
 
+def _shape(html: str) -> list[tuple]:
+    parser = _Shape()
+    parser.feed(html or "")
+    parser.close()
+    return parser.parts
+
+
+def img_alts(html: str) -> list[str]:
+    """The `alt` text of each image in `html`, in order ("" when it has none)."""
+    return [dict(part[2]).get("alt", "") for part in _shape(html) if part[:2] == ("<", "img")]
+
+
 def same_html(a: str, b: str) -> bool:
     """Whether two spellings of HTML mean the same (the editor reorders attributes on each
     save), so a save without a real change keeps the stored text and logs no change."""
-    if a == b:
-        return True
-    shapes = []
-    for html in (a, b):
-        parser = _Shape()
-        parser.feed(html or "")
-        parser.close()
-        shapes.append(parser.parts)
-    return shapes[0] == shapes[1]
+    return a == b or _shape(a) == _shape(b)
 
 
 def html_words(html: str) -> list[str]:
     """The words a reader reads in `html`, each paragraph's apart from the next one's."""
-    parser = _Shape()
-    parser.feed(html or "")
-    parser.close()
-    return " ".join(part[1] for part in parser.parts if part[0] == "t").split()
+    return " ".join(part[1] for part in _shape(html) if part[0] == "t").split()

@@ -31,8 +31,7 @@ def library() -> dict[str, str]:
         rows = Document.objects.public().order_by("issued_on", "pk").values_list("number_key", "slug")
         return dict(rows)
 
-    # Kept with the news: article bodies are, and a document's save makes both stale.
-    return caching.get_or_set(caching.NEWS, "library", build)
+    return caching.get_or_set(caching.DOCUMENTS, "library", build)
 
 
 def _link_text(text: str, known: dict[str, str]) -> str:

@@ -10,8 +10,6 @@ from .models import Document
 
 def documents_changed(**kwargs):
     caching.bump(caching.DOCUMENTS)
-    # Article bodies link the library's numbers, and they are kept under the news version.
-    caching.bump(caching.NEWS)
 
 
 def article_saved(instance, update_fields=None, **kwargs):

@@ -82,12 +82,13 @@ class PublicDocumentMixin(SingleObjectMixin):
         # Staff who may edit documents see an unpublished one too (a preview); an editor limited
         # to sub-sites, only their own units' unpublished ones (as in the admin).
         user = self.request.user
+        documents = Document.objects.for_list()  # the page shows no extracted text
         if not user.has_perm("documents.change_document"):
-            return Document.objects.public()
+            return documents.public()
         allowed = limited_subsite_ids(user)
         if allowed is None:
-            return Document.objects.all()
-        return Document.objects.filter(Q(is_published=True) | Q(subsite_id__in=allowed))
+            return documents
+        return documents.filter(Q(is_published=True) | Q(subsite_id__in=allowed))
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
@@ -134,11 +135,7 @@ def relations(document: Document) -> dict:
     amend it (published ones only, newest first)."""
 
     def listed(manager):
-        return list(
-            manager.filter(is_published=True)
-            .defer("text", "search_text", "search_vector")
-            .order_by("-issued_on", "-pk")
-        )
+        return list(manager.public().for_list().newest())
 
     return {
         "fields": list(document.fields.all()),

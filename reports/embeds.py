@@ -68,7 +68,7 @@ def _closing(html: str, opening) -> int:
     return len(html)
 
 
-def render_part(attributes: str, summaries: dict | None = None) -> str:
+def render_part(attributes: str, summaries: dict) -> str:
     period_match, part_match = PERIOD.search(attributes), PART.search(attributes)
     if not period_match or not part_match:
         logger.warning("Summary placeholder without a valid period or part: %r", attributes[:200])
@@ -77,7 +77,7 @@ def render_part(attributes: str, summaries: dict | None = None) -> str:
     return caching.get_or_set(
         caching.REPORTS,
         f"embed:{period_id}:{part}",
-        lambda: _render(period_id, part, {} if summaries is None else summaries),
+        lambda: _render(period_id, part, summaries),
     )
 
 

@@ -182,7 +182,7 @@ def report_models(report: CampaignReport):
     from its unit's models still in progress, so staff update their stage instead of typing
     them again (a row taken out before the first save stays out)."""
     if report.pk:
-        return ExemplaryModel.objects.filter(progress__report=report).order_by("field__order", "pk")
+        return report.exemplary_models.order_by("field__order", "pk")
     return (
         ExemplaryModel.objects.filter(unit=report.unit)
         .exclude(stage=ExemplaryModel.Stage.COMMENDED)

@@ -376,11 +376,8 @@ class CampaignReportQuerySet(models.QuerySet):
         return self.filter(status=CampaignReport.Status.APPROVED)
 
     def counted(self, include_submitted: bool = False):
-        """Reports whose figures the summary adds up: approved, plus submitted when asked."""
-        statuses = [CampaignReport.Status.APPROVED]
-        if include_submitted:
-            statuses.append(CampaignReport.Status.SUBMITTED)
-        return self.filter(status__in=statuses)
+        """Reports whose figures the summary adds up (`CampaignReport.counted_statuses`)."""
+        return self.filter(status__in=CampaignReport.counted_statuses(include_submitted))
 
     def for_list(self):
         return self.select_related("unit", "period", "submitted_by", "reviewed_by")
@@ -487,6 +484,13 @@ class CampaignReport(TimeStamped):
         self.reviewed_by, self.reviewed_at = returning_user, timezone.now()
         self.review_note = note.strip()
         self.save()
+
+    @staticmethod
+    def counted_statuses(include_submitted: bool = False) -> tuple[str, ...]:
+        """Whose figures the summary adds up: approved reports, plus submitted ones when asked."""
+        if include_submitted:
+            return (CampaignReport.Status.APPROVED, CampaignReport.Status.SUBMITTED)
+        return (CampaignReport.Status.APPROVED,)
 
     @property
     def exemplary_models(self):

@@ -320,7 +320,8 @@ def build_summary(
     )
     for report in period_reports:
         report.period = period
-    counted_ids = frozenset(r.pk for r in period_reports if _is_counted(r, include_submitted))
+    statuses = CampaignReport.counted_statuses(include_submitted)
+    counted_ids = frozenset(r.pk for r in period_reports if r.status in statuses)
     counted = reports.filter(period=period).counted(include_submitted)
 
     units = period.expected_units()
@@ -478,12 +479,6 @@ def _compare(previous, previous_by_unit, fields, current_by_unit, former):
     return compare_fields, compare_groups, Comparison("Tổng cộng", cur_total, prev_total)
 
 
-def _is_counted(report, include_submitted):
-    if report.status == CampaignReport.Status.APPROVED:
-        return True
-    return include_submitted and report.status == CampaignReport.Status.SUBMITTED
-
-
 @dataclass
 class TrendRow:
     """One former district (or, with `unit` None, the Party committees and units not traced to
@@ -495,9 +490,6 @@ class TrendRow:
     @property
     def label(self) -> str:
         return self.unit.name if self.unit else OTHER_GROUP_LABEL
-
-
-OTHER_GROUP_LABEL = "Đảng ủy trực thuộc và đơn vị khác"
 
 
 def build_trend(periods: list[ReportingPeriod], reports) -> list[TrendRow]:

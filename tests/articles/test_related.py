@@ -46,6 +46,8 @@ def test_related_news_fills_from_parent_section_then_latest():
     assert {same, from_sibling, elsewhere} <= set(related)
     assert article not in related
     assert len(related) == len(set(related))
+    # With room for two, the section fills the list before the latest news of elsewhere.
+    assert set(Article.objects.related_to(article, 2)) == {same, from_sibling}
 
 
 def test_related_news_is_newest_first_as_a_whole_when_filled_from_the_section():

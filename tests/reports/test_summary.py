@@ -367,6 +367,8 @@ def test_folded_groups_open_with_their_checkbox_unticked(province_client, reform
     html = province_client.get(_url(reform_periods[1], **{"thu-gon": "1"})).content.decode()
     assert 'class="group-toggle no-print" checked' not in html
     assert "Mở tất cả các nhóm" in html
+    unfolded = province_client.get(_url(reform_periods[1])).content.decode()
+    assert 'class="group-toggle no-print" checked' in unfolded
 
 
 def test_exports_keep_the_grouping_and_the_filtered_totals(province_client, reform_periods):
