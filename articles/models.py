@@ -2,8 +2,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, models
-from django.db.models import Q
+from django.db import connection, connections, models
+from django.db.models import Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -376,19 +376,35 @@ class ArticleQuerySet(models.QuerySet):
             related += newest.filter(source).exclude(pk__in=[a.pk for a in related])[: limit - len(related)]
         return sorted(related, key=lambda a: (a.published_at, a.pk), reverse=True)
 
-    def latest_per_section(self, per_section: int, section_ids=None) -> dict[int, list["Article"]]:
-        """Newest `per_section` published articles of each top-level section, by section id
-        (only of `section_ids` when given: one site's menu, not every sub-site's).
+    def newest_of_each(self, groups: dict) -> dict:
+        """The newest published articles of each group: `{key: (filter, count)}` → `{key: [article,
+        …]}`, newest first, with what a list item shows (`for_list`).
 
-        A child category's articles count for its parent's block. One `LIMIT` query per section:
-        a window over the whole archive would number every row.
+        Two queries however many groups: the ids, each group a `LIMIT` walk of the date index (one
+        UNION ALL on PostgreSQL; SQLite cannot limit the parts of a compound query, so there one
+        query per group), then the rows of them all. A window over the archive would number every
+        row.
         """
-        newest = self.published().for_list().newest()
-        return {
-            section_id: list(newest.filter(category_id__in=ids)[:per_section])
-            for section_id, ids in Category.families().items()
-            if section_ids is None or section_id in section_ids
-        }
+        newest = self.published().newest()
+        parts = [
+            newest.filter(where).annotate(group=Value(i)).values_list("group", "pk")[:count]
+            for i, (where, count) in enumerate(groups.values())
+        ]
+        if not parts:
+            return {}
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            pairs = list(parts[0].union(*parts[1:], all=True))
+        else:
+            pairs = [pair for part in parts for pair in part]
+        rows = self.published().for_list().in_bulk({pk for _, pk in pairs})
+        keys = list(groups)
+        found = {key: [] for key in keys}
+        for i, pk in pairs:
+            if pk in rows:  # not unpublished or deleted between the two queries
+                found[keys[i]].append(rows[pk])
+        for articles in found.values():
+            articles.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
+        return found
 
     def most_read(self, days: int | None = None):
         """Most viewed first; with `days`, among the articles published in the last `days` days

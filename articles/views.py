@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
@@ -49,34 +49,46 @@ class HomeBlocks:
     from_units_count = 6
     subsite = None  # the province's home; a sub-site's home sets it (articles.subsites)
 
-    def articles(self):
-        """The published articles of this home's site."""
-        articles = Article.objects.published().for_list()
+    @cached_property
+    def menu(self):
+        return Category.menu(self.subsite.pk if self.subsite else None)
+
+    @cached_property
+    def lists(self):
+        """Every list of the page, in two queries (`Article.objects.newest_of_each`)."""
+        site = Q(subsite__isnull=True) if self.subsite is None else Q(subsite=self.subsite)
+        families = Category.families()
+        groups = {
+            "featured": (site & Q(is_featured=True), self.featured_count),
+            # The newest of all, featured or not: `latest` leaves out those shown as featured.
+            "latest": (site, self.featured_count + self.latest_count),
+            **{
+                cat: (Q(category_id__in=families.get(cat.pk, [cat.pk])), self.per_section)
+                for cat in self.menu
+            },
+        }
         if self.subsite is None:
-            return articles.province()
-        return articles.filter(subsite=self.subsite)
+            groups["from_units"] = (Q(subsite__isnull=False), self.from_units_count)
+        return Article.objects.newest_of_each(groups)
 
-    @cached_property
+    @property
     def featured(self):
-        return list(self.articles().filter(is_featured=True).newest()[: self.featured_count])
+        return self.lists["featured"]
 
-    @cached_property
+    @property
     def latest(self):
-        featured_ids = [a.pk for a in self.featured]
-        return list(self.articles().exclude(pk__in=featured_ids).newest()[: self.latest_count])
+        featured = {a.pk for a in self.featured}
+        return [a for a in self.lists["latest"] if a.pk not in featured][: self.latest_count]
 
-    @cached_property
+    @property
     def sections(self):
-        menu = Category.menu(self.subsite.pk if self.subsite else None)
-        by_section = Article.objects.latest_per_section(self.per_section, section_ids={c.pk for c in menu})
-        return [(cat, by_section[cat.pk]) for cat in menu if by_section.get(cat.pk)]
+        """(category, its newest articles) for each menu category that has any."""
+        return [(cat, self.lists[cat]) for cat in self.menu if self.lists[cat]]
 
-    @cached_property
+    @property
     def from_units(self):
         """ "Tin từ cơ sở": the newest articles of every sub-site, each with its sub-site."""
-        articles = list(
-            Article.objects.published().for_list().from_subsites().newest()[: self.from_units_count]
-        )
+        articles = self.lists["from_units"]
         sites = Subsite.all_cached()
         for a in articles:
             a.site = sites.get(a.subsite_id)

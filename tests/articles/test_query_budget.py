@@ -8,6 +8,8 @@ opens, also keeps its budget with every cache cold.
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CategoryFactory, PublishedArticleFactory, image_file
 
@@ -55,6 +57,27 @@ def test_home_query_budget(client, django_assert_max_num_queries, warm_site_cach
     warm_site_caches()
     with django_assert_max_num_queries(HOME_BUDGET):
         assert client.get("/").status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite cannot limit the parts of one UNION: a query per section"
+)
+def test_home_reads_every_section_in_the_same_queries_however_many_sections(client, warm_site_caches):
+    def home_queries(sections):
+        for order in range(sections):
+            PublishedArticleFactory.create_batch(3, category=CategoryFactory(order=order))
+        warm_site_caches()
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/").content.decode()
+        return len(queries), page.count('class="section-block"')
+
+    few, shown_few = home_queries(2)
+    many, shown_many = home_queries(10)
+
+    assert (shown_few, shown_many) == (2, 12)
+    assert many == few
 
 
 @pytest.mark.parametrize("count", [3, 40])
