@@ -1,16 +1,38 @@
-"""`X-Bench-Fresh: 1`: the page is built from the database.
+"""`X-Bench-Fresh: 1`: the page is built from the database, as on a page-cache miss.
 
 bench/run.py sends this header for the "fresh" rows of pages that have a single URL (home,
-category page 1, the province summary): before the view, everything this process keeps
-(`danvan_site.caching.local()`: kept fragments, lists and objects) is dropped, so the page is
-built as after a save or a restart — without the save's own write of the shared version, which
-is not the page's cost. Pages with many URLs are measured fresh by walking distinct URLs instead,
-with no header. Requests without the header are left alone.
+category page 1, the about page, …): before the view, this process drops everything it keeps for
+the page itself (its `{% cache %}` fragments, its lists, counts and objects), so the page is built
+as the next distinct URL of a walk is — with the layout every public page shares (site settings,
+categories, menus, sidebar lists, visitor box: `LAYOUT`) kept, as a crawler walking the site finds
+it. Pages with many URLs are measured fresh by walking distinct URLs instead, with no header.
+Requests without the header are left alone.
+
+`bench.cache.KeyListingLocMemCache` lists the keys (bench.settings makes it the "local" cache).
 """
+
+import re
 
 from danvan_site import caching
 
 HEADER = "X-Bench-Fresh"
+
+# What base.html shows around every page's content: `caching.get_or_set` names (`news:<v>:<name>`)
+# and `{% cache %}` fragment names, and the visitor box (`visitors:`).
+LAYOUT = re.compile(
+    r"news:\d+:(site-settings|categories|families|subsites|subsite-slugs|subsite:\d+|menu(:\d+)?"
+    r"|latest(:\d+)?|most-read)$"
+    r'|template\.cache\."(menu|sidebar-latest|sidebar-most-read)"\.'
+    r"|visitors:"
+)
+
+
+def drop_page_entries():
+    """Everything this process keeps but the layout's."""
+    local = caching.local()
+    page = {key for key in local.keys if not LAYOUT.match(key)}
+    local.delete_many(page)
+    local.keys -= page
 
 
 class FreshPageMiddleware:
@@ -19,5 +41,5 @@ class FreshPageMiddleware:
 
     def __call__(self, request):
         if HEADER in request.headers:
-            caching.local().clear()
+            drop_page_entries()
         return self.get_response(request)
