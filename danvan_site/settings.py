@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "taggit",
     "django_ckeditor_5",
     "csp",
@@ -107,6 +108,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the templates above, so templates/django/forms/ can override a widget's.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite (WAL, busy timeout, IMMEDIATE transactions so concurrent writers queue instead of

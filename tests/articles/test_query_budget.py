@@ -60,7 +60,8 @@ def test_home_query_budget(client, django_assert_max_num_queries, warm_site_cach
 
 
 @pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="SQLite cannot limit the parts of one UNION: a query per section"
+    connection.vendor != "postgresql",
+    reason="SQLite cannot limit the parts of one UNION: a query per section",
 )
 def test_home_reads_every_section_in_the_same_queries_however_many_sections(client, warm_site_caches):
     def home_queries(sections):
