@@ -160,7 +160,8 @@ CACHES = {
     "local": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "danvan-local",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        # Each worker's memory: the least recently read third goes when it is full.
+        "OPTIONS": {"MAX_ENTRIES": env.int("LOCAL_CACHE_ENTRIES", default=1000)},
     },
 }
 

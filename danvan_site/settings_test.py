@@ -25,6 +25,7 @@ TEST_ENVIRONMENT = {
     "CONN_MAX_AGE": "60",
     # No Redis: the caches are per-process memory (below); the Redis tests start their own.
     "REDIS_URL": "",
+    "LOCAL_CACHE_ENTRIES": "1000",
     "MEDIA_ROOT": str(Path(_TEMP) / "media"),
     "SERVE_MEDIA": "1",
     "BACKUP_DIR": str(Path(_TEMP) / "backups"),
