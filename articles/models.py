@@ -377,18 +377,18 @@ class ArticleQuerySet(models.QuerySet):
         return sorted(related, key=lambda a: (a.published_at, a.pk), reverse=True)
 
     def newest_of_each(self, groups: dict) -> dict:
-        """The newest published articles of each group: `{key: (filter, count)}` → `{key: [article,
-        …]}`, newest first, with what a list item shows (`for_list`).
+        """The newest published articles of each group: `{key: (articles, count)}`, where
+        `articles` is a queryset of this model (`Article.objects.province()`, `.in_category(c)`,
+        …) → `{key: [article, …]}`, newest first, with what a list item shows (`for_list`).
 
         Two queries however many groups: the ids, each group a `LIMIT` walk of the date index (one
         UNION ALL on PostgreSQL; SQLite cannot limit the parts of a compound query, so there one
         query per group), then the rows of them all. A window over the archive would number every
         row.
         """
-        newest = self.published().newest()
         parts = [
-            newest.filter(where).annotate(group=Value(i)).values_list("group", "pk")[:count]
-            for i, (where, count) in enumerate(groups.values())
+            articles.published().newest().annotate(group=Value(i)).values_list("group", "pk")[:count]
+            for i, (articles, count) in enumerate(groups.values())
         ]
         if not parts:
             return {}

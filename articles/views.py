@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
@@ -56,19 +56,16 @@ class HomeBlocks:
     @cached_property
     def lists(self):
         """Every list of the page, in two queries (`Article.objects.newest_of_each`)."""
-        site = Q(subsite__isnull=True) if self.subsite is None else Q(subsite=self.subsite)
-        families = Category.families()
+        articles = Article.objects
+        site = articles.province() if self.subsite is None else articles.filter(subsite=self.subsite)
         groups = {
-            "featured": (site & Q(is_featured=True), self.featured_count),
+            "featured": (site.filter(is_featured=True), self.featured_count),
             # The newest of all, featured or not: `latest` leaves out those shown as featured.
             "latest": (site, self.featured_count + self.latest_count),
-            **{
-                cat: (Q(category_id__in=families.get(cat.pk, [cat.pk])), self.per_section)
-                for cat in self.menu
-            },
+            **{cat: (articles.in_category(cat), self.per_section) for cat in self.menu},
         }
         if self.subsite is None:
-            groups["from_units"] = (Q(subsite__isnull=False), self.from_units_count)
+            groups["from_units"] = (articles.from_subsites(), self.from_units_count)
         return Article.objects.newest_of_each(groups)
 
     @property

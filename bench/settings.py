@@ -8,7 +8,7 @@ from danvan_site.settings import *  # noqa: F403 — the production settings, un
 from danvan_site.settings import MIDDLEWARE as _PRODUCTION_MIDDLEWARE
 
 ROOT_URLCONF = "bench.urls"
-# First: a request that asks for a fresh page empties the caches before anything reads them.
+# First: a request that asks for a fresh page drops the page's kept entries before anything reads them.
 MIDDLEWARE = ["bench.middleware.FreshPageMiddleware", *_PRODUCTION_MIDDLEWARE]
 # The same local-memory cache, listing its keys for the fresh-page switch.
 CACHES = {**CACHES, "local": {**CACHES["local"], "BACKEND": "bench.cache.KeyListingLocMemCache"}}  # noqa: F405

@@ -63,11 +63,10 @@ def test_home_query_budget(client, django_assert_max_num_queries, warm_site_cach
     connection.vendor != "postgresql",
     reason="SQLite cannot limit the parts of one UNION: a query per section",
 )
-def test_home_reads_every_section_in_the_same_queries_however_many_sections(client, warm_site_caches):
+def test_home_reads_every_section_in_the_same_queries_however_many_sections(client):
     def home_queries(sections):
         for order in range(sections):
             PublishedArticleFactory.create_batch(3, category=CategoryFactory(order=order))
-        warm_site_caches()
         for cache in caches.all():
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
