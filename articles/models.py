@@ -344,6 +344,11 @@ class ArticleQuerySet(models.QuerySet):
         """Columns a list item needs (thumbnail, title, date, lead) and its category."""
         return self.select_related("category").defer("body", "search_text", "search_vector")
 
+    def for_links(self):
+        """Columns a link to the article needs (title, date, thumbnail, views): the related news
+        and the sidebar lists, which show neither the lead nor the category."""
+        return self.only("slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height", "view_count")
+
     def in_category(self, category: Category):
         """Articles of `category` and of its children: a section page lists its subsections."""
         return self.filter(category_id__in=Category.families().get(category.pk, [category.pk]))
@@ -362,7 +367,7 @@ class ArticleQuerySet(models.QuerySet):
         index from the newest end; the list a reader sees is newest first as a whole (SPEC), so a
         filler never sits above a newer article or below an older one.
         """
-        newest = self.published().for_list().exclude(pk=article.pk).newest()
+        newest = self.published().for_links().exclude(pk=article.pk).newest()
         section_id = article.category.parent_id or article.category_id
         sources = (
             Q(category_id=article.category_id),
@@ -409,7 +414,7 @@ class ArticleQuerySet(models.QuerySet):
     def most_read(self, days: int | None = None):
         """Most viewed first; with `days`, among the articles published in the last `days` days
         ("Đọc nhiều" of the sidebar: what readers read lately, found from the date index)."""
-        articles = self.published().for_list()
+        articles = self.published()
         if days:
             articles = articles.filter(published_at__gte=timezone.now() - timedelta(days=days))
         return articles.order_by("-view_count", "-published_at")

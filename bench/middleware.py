@@ -21,8 +21,8 @@ HEADER = "X-Bench-Fresh"
 # and `{% cache %}` fragment names, and the visitor box (`visitors:`).
 LAYOUT = re.compile(
     r"news:\d+:(site-settings|categories|families|subsites|subsite-slugs|subsite:\d+|menu(:\d+)?"
-    r"|latest(:\d+)?|most-read)$"
-    r'|template\.cache\."(menu|sidebar-latest|sidebar-most-read)"\.'
+    r"|latest(:\d+)?(:box)?|most-read)$"
+    r'|template\.cache\."(menu|sidebar-most-read)"\.'
     r"|visitors:"
 )
 

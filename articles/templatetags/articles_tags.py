@@ -2,7 +2,9 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from danvan_site import caching
 from danvan_site.text import vn_number
@@ -47,18 +49,31 @@ def vn_date(value):
 register.filter("vn_number", vn_number)
 
 
-@register.inclusion_tag("includes/sidebar_articles.html")
-def latest_articles(title="Tin mới nhất", exclude=None, subsite=None):
-    """The newest articles of the province, or of `subsite` on its pages; never the one being read."""
-    published = Article.objects.published().for_list()
+@register.simple_tag
+def latest_articles(exclude=None, subsite=None):
+    """The newest articles of the province, or of `subsite` on its pages; never the one being read.
+
+    The box is kept as HTML: one copy that every page shows, and one for each article of the
+    list itself, the only pages that leave an article out of it.
+    """
+    published = Article.objects.published().for_links()
     published = published.filter(subsite=subsite) if subsite else published.province()
-    items = caching.get_or_set(
-        caching.NEWS,
-        f"latest:{subsite.pk}" if subsite else "latest",
-        lambda: list(published.newest()[: SIDEBAR_SIZE + 1]),
-    )
-    items = [a for a in items if a.pk != getattr(exclude, "pk", None)][:SIDEBAR_SIZE]
-    return {"title": title, "articles": items, "box_id": "latest-news"}
+    name = f"latest:{subsite.pk}" if subsite else "latest"
+    items = caching.get_or_set(caching.NEWS, name, lambda: list(published.newest()[: SIDEBAR_SIZE + 1]))
+    left_out = getattr(exclude, "pk", None)
+    if left_out not in {a.pk for a in items}:
+        left_out = None
+
+    def box():
+        context = {
+            "title": "Tin mới của đơn vị" if subsite else "Tin mới nhất",
+            "articles": [a for a in items if a.pk != left_out][:SIDEBAR_SIZE],
+            "box_id": "latest-news",
+        }
+        return render_to_string("includes/sidebar_articles.html", context)
+
+    box_name = f"{name}:box-without:{left_out}" if left_out else f"{name}:box"
+    return mark_safe(caching.get_or_set(caching.NEWS, box_name, box))
 
 
 @register.inclusion_tag("includes/sidebar_articles.html")
@@ -66,7 +81,7 @@ def most_read_articles(title="Đọc nhiều"):
     items = caching.get_or_set(
         caching.NEWS,
         "most-read",
-        lambda: list(Article.objects.most_read(days=settings.MOST_READ_DAYS)[:SIDEBAR_SIZE]),
+        lambda: list(Article.objects.most_read(days=settings.MOST_READ_DAYS).for_links()[:SIDEBAR_SIZE]),
     )
     return {"title": title, "articles": items, "box_id": "most-read", "show_views": True}
 
@@ -74,7 +89,7 @@ def most_read_articles(title="Đọc nhiều"):
 @register.inclusion_tag("includes/most_read_table.html")
 def most_read_table(count=20):
     """The most viewed articles of all time, for the admin's statistics page."""
-    return {"articles": Article.objects.most_read()[:count]}
+    return {"articles": Article.objects.most_read().for_list()[:count]}
 
 
 @register.simple_tag

@@ -146,6 +146,30 @@ def test_related_news_hook_has_one_link_per_related_article(client):
     assert set(links) <= {a.get_absolute_url() for a in others}
 
 
+
+def test_sidebar_latest_news_leaves_out_only_the_article_being_read(client):
+    cat = CategoryFactory()
+    now = timezone.now()
+    newest = [
+        PublishedArticleFactory(category=cat, title=f"Tin mới {i}", published_at=now - timedelta(hours=i))
+        for i in range(8)
+    ]
+    older = PublishedArticleFactory(category=cat, title="Tin cũ", published_at=now - timedelta(days=30))
+
+    def sidebar(url):
+        box = html_of(client.get(url)).split('id="latest-news"')[1].split("</section>")[0]
+        return re.findall(r'<a href="([^"]+)">([^<]+)</a>', box)
+
+    six = [(a.get_absolute_url(), a.title) for a in newest[:6]]
+    assert sidebar("/") == six
+    assert sidebar(older.get_absolute_url()) == six  # an article not in the list: the same box
+    # The newest article's own page shows the next six; each page leaves out only itself.
+    assert sidebar(newest[0].get_absolute_url()) == [(a.get_absolute_url(), a.title) for a in newest[1:7]]
+    assert sidebar(newest[3].get_absolute_url()) == [
+        (a.get_absolute_url(), a.title) for a in newest[:3] + newest[4:7]
+    ]
+    assert sidebar("/") == six
+
 def test_category_page_lists_its_children_and_paginates(client, settings):
     parent = CategoryFactory(name="Tin tức")
     child = CategoryFactory(name="Tin huyện", parent=parent)
