@@ -347,7 +347,9 @@ class ArticleQuerySet(models.QuerySet):
     def for_links(self):
         """Columns a link to the article needs (title, date, thumbnail, views): the related news
         and the sidebar lists, which show neither the lead nor the category."""
-        return self.only("slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height", "view_count")
+        return self.only(
+            "slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height", "view_count"
+        )
 
     def in_category(self, category: Category):
         """Articles of `category` and of its children: a section page lists its subsections."""

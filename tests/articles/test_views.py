@@ -146,7 +146,6 @@ def test_related_news_hook_has_one_link_per_related_article(client):
     assert set(links) <= {a.get_absolute_url() for a in others}
 
 
-
 def test_sidebar_latest_news_leaves_out_only_the_article_being_read(client):
     cat = CategoryFactory()
     now = timezone.now()
@@ -169,6 +168,7 @@ def test_sidebar_latest_news_leaves_out_only_the_article_being_read(client):
         (a.get_absolute_url(), a.title) for a in newest[:3] + newest[4:7]
     ]
     assert sidebar("/") == six
+
 
 def test_category_page_lists_its_children_and_paginates(client, settings):
     parent = CategoryFactory(name="Tin tức")
