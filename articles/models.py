@@ -24,6 +24,9 @@ from danvan_site.text import (
 
 from .search import SEARCH_VECTOR_SQL
 
+# What a link to an article shows: its address, title, date, thumbnail and views.
+LINK_FIELDS = ("slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height", "view_count")
+
 
 class Category(models.Model):
     """A news section ("chuyên mục"); one parent level at most; top-level ones make the menu."""
@@ -341,15 +344,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(subsite__isnull=False)
 
     def for_list(self):
-        """Columns a list item needs (thumbnail, title, date, lead) and its category."""
-        return self.select_related("category").defer("body", "search_text", "search_vector")
+        """Columns a list item or a feed entry shows (thumbnail or large cover, title, date, lead,
+        author) and its category's name and address; the rest of the row stays in the database."""
+        return self.select_related("category").only(
+            *LINK_FIELDS,
+            *("lead", "author_name", "subsite", "cover_large", "large_width", "large_height"),
+            *("category__name", "category__slug", "category__subsite"),
+        )
 
     def for_links(self):
-        """Columns a link to the article needs (title, date, thumbnail, views): the related news
-        and the sidebar lists, which show neither the lead nor the category."""
-        return self.only(
-            "slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height", "view_count"
-        )
+        """Columns a link to the article needs (`LINK_FIELDS`): the related news and the sidebar
+        lists, which show neither the lead nor the category."""
+        return self.only(*LINK_FIELDS)
 
     def in_category(self, category: Category):
         """Articles of `category` and of its children: a section page lists its subsections."""

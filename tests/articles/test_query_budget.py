@@ -88,3 +88,34 @@ def test_list_pages_query_budget(client, django_assert_max_num_queries, warm_sit
     for url in (cat.get_absolute_url(), "/the/dan-van/", "/tim-kiem/?q=bai+viet"):
         with django_assert_max_num_queries(HOME_BUDGET):
             assert client.get(url).status_code == 200
+
+
+def test_lists_read_what_they_show_in_their_own_queries(client):
+    """A cover, a lead and a category on every listed article cost no query per article."""
+
+    def queries(url):
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    cat = CategoryFactory()
+    plain = PublishedArticleFactory.create_batch(4, category=cat, is_featured=True, tags=["Dân vận"])
+    urls = (
+        "/",
+        cat.get_absolute_url(),
+        "/the/dan-van/",
+        "/tim-kiem/?q=bai+viet",
+        "/rss/",
+        plain[0].get_absolute_url(),
+    )
+    before = {url: queries(url) for url in urls}
+    for article in plain:
+        article.cover_image = image_file(size=(80, 50))
+        article.save()
+    PublishedArticleFactory(
+        category=cat, is_featured=True, tags=["Dân vận"], cover_image=image_file(size=(80, 50))
+    )
+    after = {url: queries(url) for url in urls}
+    assert after == before
