@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -103,6 +105,23 @@ def test_showcase_filters_offer_only_what_it_shows(client, con_cuong, ky_son, fi
     # A unit that is not offered (a hand-edited address) filters nothing rather than failing.
     response = client.get(SHOWCASE, {"unit": ky_son.slug})
     assert response.status_code == 200 and len(response.context["exemplary_models"]) == 1
+
+
+def test_each_filter_shows_the_readers_choice_whichever_list_drew_it_first(client, con_cuong, ky_son, fields):
+    for unit, year in ((con_cuong, 2024), (ky_son, 2025)):
+        ExemplaryModelFactory(
+            field=fields[0], report=ApprovedReportFactory(unit=unit, period=ReportingPeriodFactory(year=year))
+        )
+
+    def chosen(query):
+        html = client.get(SHOWCASE, query).content.decode()
+        return sorted(re.findall(r'<option value="([^"]+)" selected>', html))
+
+    assert chosen({"unit": con_cuong.slug}) == [con_cuong.slug]
+    assert chosen({"unit": ky_son.slug, "page": 1}) == [ky_son.slug]
+    assert chosen({"unit": con_cuong.slug, "year": 2025}) == ["2025", con_cuong.slug]
+    assert chosen({"year": 2024}) == ["2024"]
+    assert chosen({}) == []
 
 
 def test_showcase_is_paginated(client):
