@@ -106,6 +106,14 @@ def test_header_weekday_in_vietnamese_time(day, weekday):
     assert vn_datetime(utc) == f"00:30 - {weekday}, {day:02d}/10/2018"
 
 
+def test_list_items_and_the_article_give_machines_the_local_time_with_its_offset(client):
+    # 17:30 UTC is 00:30 the next day in Asia/Ho_Chi_Minh.
+    article = PublishedArticleFactory(published_at=datetime(2018, 9, 30, 17, 30, tzinfo=ZoneInfo("UTC")))
+    stamp = '<time datetime="2018-10-01T00:30:00+0700">00:30 - Thứ Hai, 01/10/2018</time>'
+    assert stamp in html_of(client.get(article.category.get_absolute_url()))
+    assert stamp in html_of(client.get(article.get_absolute_url()))
+
+
 @pytest.mark.parametrize("factory", [ArticleFactory, ReviewArticleFactory, ScheduledArticleFactory])
 def test_unpublished_article_is_404_to_the_public(client, factory):
     article = factory()
