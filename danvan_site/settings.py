@@ -271,9 +271,10 @@ PERMISSIONS_POLICY_DENY = [
     "usb",
 ]
 
-# Content-Security-Policy (django-csp): everything from our own origin, no inline script or style,
-# no plugins, no framing. A template that truly needs an inline script uses
-# `<script nonce="{{ request.csp_nonce }}">`. /admin/ additionally allows what CKEditor 5 needs
+# Content-Security-Policy (django-csp): everything from our own origin, no inline script or style
+# but those with the request's nonce, no plugins, no framing: base.html writes the site's style
+# sheet into `<style nonce="{{ request.csp_nonce }}">`, and a template that truly needs an inline
+# script uses `<script nonce="{{ request.csp_nonce }}">`. /admin/ additionally allows what CKEditor 5 needs
 # (danvan_site.middleware.SiteCSPMiddleware).
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
@@ -281,7 +282,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, NONCE],
         "img-src": [SELF],
         "font-src": [SELF],
         "media-src": [SELF],
