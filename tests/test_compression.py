@@ -10,12 +10,15 @@ from tests.factories import PublishedArticleFactory, image_file
 pytestmark = pytest.mark.django_db
 
 # The comment form's CSRF token is masked afresh on every response (that is part of the BREACH
-# defence), so two fetches of a page differ there and only there.
+# defence), and so is the CSP nonce of the page's style sheet: two fetches of a page differ there
+# and only there.
+NONCE = re.compile(rb'nonce="[^"]+"')
 CSRF_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 def same_page(body: bytes) -> bytes:
-    return CSRF_VALUE.sub(b'name="csrfmiddlewaretoken" value=""', body)
+    """The page but what changes on every response: the CSRF token and the CSP nonce."""
+    return NONCE.sub(b'nonce=""', CSRF_VALUE.sub(b'name="csrfmiddlewaretoken" value=""', body))
 
 
 @pytest.fixture

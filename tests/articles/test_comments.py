@@ -227,7 +227,7 @@ def test_new_code_button_keeps_the_text_and_saves_nothing(client):
     assert response.status_code == 200
     assert Comment.objects.count() == 0
     assert 'value="Ý kiến về dân chủ cơ sở"' in html
-    assert "errorlist" not in html
+    assert 'class="errorlist"' not in html
     assert old_key not in html
 
 
