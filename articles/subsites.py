@@ -49,8 +49,7 @@ class SubsiteBlocks(HomeBlocks):
             ExemplaryModel.objects.showcased()
             .for_list()
             .filter(unit_id=self.subsite.unit_id)
-            .with_last_year()
-            .order_by("-last_year", "-pk")[:MODELS_ON_HOME]
+            .order_by("-showcased_year", "-pk")[:MODELS_ON_HOME]
         )
 
     @cached_property

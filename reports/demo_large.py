@@ -158,6 +158,7 @@ def seed_large_reports(stdout=None, units: int = LARGE_UNITS, periods: int = LAR
         ],
         batch_size=1000,
     )
+    ExemplaryModel.objects.filter(pk__in=by_slug.values()).refresh_showcase()  # bulk_create sends no signal
     if stdout:
         stdout.write(f"  báo cáo: {len(reports)} ({len(results)} dòng số liệu, {len(models)} mô hình)")
     return len(reports)

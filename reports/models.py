@@ -8,7 +8,7 @@ or `return_to_unit()`s it with a note. Every change is kept by django-simple-his
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -692,13 +692,19 @@ class ReportReminder(models.Model):
 class ExemplaryModelQuerySet(models.QuerySet):
     def showcased(self):
         """What the public showcase shows: models an approved report records as recognized or
-        commended (in any period of their history)."""
-        shown = ModelProgress.objects.filter(
-            model=OuterRef("pk"),
-            report__status=CampaignReport.Status.APPROVED,
-            stage__in=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED],
+        commended (in any period of their history), as kept in `showcased_year`."""
+        return self.filter(showcased_year__isnull=False)
+
+    def refresh_showcase(self) -> int:
+        """Recompute `showcased_year` of these models from their approved reports: the latest
+        year one recorded the model, if one recorded it recognized or commended; else empty.
+        Kept by reports.apps whenever a report, a model's stage in it or a period changes."""
+        approved = ModelProgress.objects.filter(
+            model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED
         )
-        return self.filter(Exists(shown))
+        shown = approved.filter(stage__in=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED])
+        last = approved.order_by("-report__period__year").values("report__period__year")[:1]
+        return self.update(showcased_year=Case(When(Exists(shown), then=Subquery(last)), default=None))
 
     def showcased_in(self, *, year=None, unit_slug=None):
         """Models an approved report of `year` and/or of the unit `unit_slug` records (no
@@ -711,15 +717,6 @@ class ExemplaryModelQuerySet(models.QuerySet):
         if unit_slug:
             approved = approved.filter(report__unit__slug=unit_slug)
         return self.filter(Exists(approved))
-
-    def with_last_year(self):
-        """`last_year`: the latest year an approved report recorded the model (the list's order)."""
-        last = (
-            ModelProgress.objects.filter(model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED)
-            .order_by("-report__period__year")
-            .values("report__period__year")[:1]
-        )
-        return self.annotate(last_year=Subquery(last))
 
     def for_list(self):
         return self.select_related("field", "unit")
@@ -769,8 +766,10 @@ class ExemplaryModel(TimeStamped):
     )
     photo_width = models.PositiveSmallIntegerField(null=True, editable=False)
     photo_height = models.PositiveSmallIntegerField(null=True, editable=False)
+    # The showcase's filter and order, kept from the approved reports (`refresh_showcase`).
+    showcased_year = models.PositiveSmallIntegerField("năm ghi nhận gần nhất", null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["photo_width", "photo_height"])
+    history = HistoricalRecords(excluded_fields=["photo_width", "photo_height", "showcased_year"])
     objects = ExemplaryModelQuerySet.as_manager()
 
     class Meta:

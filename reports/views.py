@@ -416,12 +416,7 @@ class ShowcaseListView(ListView):
     def get_queryset(self):
         choices = caching.get_or_set(caching.REPORTS, "showcase-choices", showcase_choices)
         self.filter_form = ShowcaseFilterForm(self.request.GET or None, choices=choices)
-        qs = (
-            ExemplaryModel.objects.showcased()
-            .for_list()
-            .with_last_year()
-            .order_by("-last_year", "field__order", "pk")
-        )
+        qs = ExemplaryModel.objects.showcased().for_list().order_by("-showcased_year", "field__order", "pk")
         return self.filter_form.filter(qs)
 
     def get_paginator(self, queryset, per_page, **kwargs):

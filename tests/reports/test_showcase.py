@@ -189,3 +189,46 @@ def test_cached_model_page_follows_an_edit(client):
     model.results = "Kết quả mới"
     model.save()
     assert "Kết quả mới" in client.get(url).content.decode()
+
+
+def test_showcase_follows_each_models_approved_reports(client, django_user_model):
+    """Newest recorded year first, with that year shown; a model leaves when no approved report
+    recognizes or commends it any more."""
+    reviewer = django_user_model.objects.create_user("reviewer", password="x-pass-1234")
+    old = ExemplaryModelFactory(
+        name="Mô hình từ 2023", report=ApprovedReportFactory(period=ReportingPeriodFactory(year=2023))
+    )
+    new = ExemplaryModelFactory(
+        name="Mô hình từ 2024", report=ApprovedReportFactory(period=ReportingPeriodFactory(year=2024))
+    )
+
+    def shown():
+        html = client.get(SHOWCASE).content.decode()
+        return re.findall(
+            r'<h2 class="item-title"><a href="[^"]+">([^<]+)</a></h2>\s*<p class="meta">[^<]*· (\d{4})</p>',
+            html,
+        )
+
+    assert shown() == [("Mô hình từ 2024", "2024"), ("Mô hình từ 2023", "2023")]
+
+    # The older model is recorded again in a 2025 report: once approved, it comes first.
+    period_2025 = ReportingPeriodFactory(year=2025)
+    later = SubmittedReportFactory(unit=old.unit, period=period_2025)
+    later.progress.create(model=old, stage=Stage.BUILT)
+    assert shown() == [("Mô hình từ 2024", "2024"), ("Mô hình từ 2023", "2023")]
+    later.approve(reviewer)
+    assert shown() == [("Mô hình từ 2023", "2025"), ("Mô hình từ 2024", "2024")]
+
+    # A period's year corrected in the admin, a model edited: the list follows.
+    period_2025.year = 2022
+    period_2025.save()
+    old.refresh_from_db()
+    old.results = "Kết quả mới"
+    old.save()
+    assert shown() == [("Mô hình từ 2024", "2024"), ("Mô hình từ 2023", "2023")]
+
+    # Its only recognizing report's record of it is removed: it leaves the showcase.
+    new.progress.get().delete()
+    assert shown() == [("Mô hình từ 2023", "2023")]
+    old.progress.get(report__period__year=2023).report.delete()
+    assert shown() == []
