@@ -63,10 +63,14 @@ def latest_articles(exclude=None, subsite=None):
     The box is kept as HTML: one copy that every page shows, and one for each article of the
     list itself, the only pages that leave an article out of it.
     """
-    published = Article.objects.published().for_links()
-    published = published.filter(subsite=subsite) if subsite else published.province()
+
+    def newest():
+        published = Article.objects.published().for_links()
+        published = published.filter(subsite=subsite) if subsite else published.province()
+        return list(published.newest()[: SIDEBAR_SIZE + 1])
+
     name = f"latest:{subsite.pk}" if subsite else "latest"
-    items = caching.get_or_set(caching.NEWS, name, lambda: list(published.newest()[: SIDEBAR_SIZE + 1]))
+    items = caching.get_or_set(caching.NEWS, name, newest)
     left_out = getattr(exclude, "pk", None)
     if left_out not in {a.pk for a in items}:
         left_out = None
