@@ -274,8 +274,8 @@ PERMISSIONS_POLICY_DENY = [
 # Content-Security-Policy (django-csp): everything from our own origin, no inline script or style
 # but those with the request's nonce, no plugins, no framing: base.html writes the site's style
 # sheet into `<style nonce="{{ request.csp_nonce }}">`, and a template that truly needs an inline
-# script uses `<script nonce="{{ request.csp_nonce }}">`. /admin/ additionally allows what CKEditor 5 needs
-# (danvan_site.middleware.SiteCSPMiddleware).
+# script uses `<script nonce="{{ request.csp_nonce }}">`. /admin/ additionally allows what
+# CKEditor 5 needs (danvan_site.middleware.SiteCSPMiddleware).
 from csp.constants import NONCE, NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {

@@ -689,6 +689,11 @@ class ReportReminder(models.Model):
         return f"{self.unit} — {self.period}: {self.get_kind_display()}"
 
 
+def approved_records():
+    """The stages approved reports record for the model of the outer query (`OuterRef("pk")`)."""
+    return ModelProgress.objects.filter(model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED)
+
+
 class ExemplaryModelQuerySet(models.QuerySet):
     def showcased(self):
         """What the public showcase shows: models an approved report records as recognized or
@@ -698,10 +703,9 @@ class ExemplaryModelQuerySet(models.QuerySet):
     def refresh_showcase(self) -> int:
         """Recompute `showcased_year` of these models from their approved reports: the latest
         year one recorded the model, if one recorded it recognized or commended; else empty.
-        Kept by reports.apps whenever a report, a model's stage in it or a period changes."""
-        approved = ModelProgress.objects.filter(
-            model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED
-        )
+        Kept by reports.apps whenever a report, a model's stage in it, a period or the model
+        itself is saved or deleted."""
+        approved = approved_records()
         shown = approved.filter(stage__in=[ExemplaryModel.Stage.RECOGNIZED, ExemplaryModel.Stage.COMMENDED])
         last = approved.order_by("-report__period__year").values("report__period__year")[:1]
         return self.update(showcased_year=Case(When(Exists(shown), then=Subquery(last)), default=None))
@@ -709,9 +713,7 @@ class ExemplaryModelQuerySet(models.QuerySet):
     def showcased_in(self, *, year=None, unit_slug=None):
         """Models an approved report of `year` and/or of the unit `unit_slug` records (no
         duplicate rows)."""
-        approved = ModelProgress.objects.filter(
-            model=OuterRef("pk"), report__status=CampaignReport.Status.APPROVED
-        )
+        approved = approved_records()
         if year:
             approved = approved.filter(report__period__year=year)
         if unit_slug:
