@@ -64,15 +64,3 @@ class KeysetPaginator(Paginator):
             .order_by("-published_at", "-pk")[: self.per_page]
         )
         return Page(items, number, self)
-
-
-class KnownCountPaginator(Paginator):
-    """A Paginator told its count, for a list whose count the view already has (search)."""
-
-    def __init__(self, object_list, per_page, *, count: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count

@@ -23,7 +23,7 @@ from reports.embeds import has_embeds
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
 from .models import Article, Category, Subsite, Tag
-from .pagination import KeysetPaginator, KnownCountPaginator
+from .pagination import KeysetPaginator
 from .search import SEARCH_LIMIT, clean_query, search_articles
 
 logger = logging.getLogger(__name__)
@@ -157,22 +157,27 @@ class SearchView(PublicArticleMixin, ListView):
                 raise Http404("Không có trang đơn vị này.")
             articles = articles.filter(subsite=self.subsite)
         # One candidate more than shown tells whether there are more results than we rank.
-        self.matches = search_articles(articles, self.query, limit=SEARCH_LIMIT + 1)
-        return self.matches
+        return search_articles(articles, self.query, limit=SEARCH_LIMIT + 1)
 
     def paginate_queryset(self, queryset, page_size):
-        # Counted once (at most SEARCH_LIMIT + 1 rows), without ranking, for the pager too, and
-        # kept with the result pages until the news changes (templates/articles/search.html).
-        self.total = 0
+        # The ids of at most SEARCH_LIMIT + 1 matches, best first, found in one query and kept
+        # until the news changes: paging through a search then reads only the page's rows.
+        ranked = []
         if self.query:
             scoped = f"{self.subsite.pk if self.subsite else ''}:{self.query}"
             key = "search:" + hashlib.md5(scoped.encode(), usedforsecurity=False).hexdigest()
-            self.total = caching.get_or_set(caching.NEWS, key, queryset.count)
-        self.more_results = self.total > SEARCH_LIMIT
-        return super().paginate_queryset(queryset[:SEARCH_LIMIT], page_size)
+            ranked = caching.get_or_set(
+                caching.NEWS, key, lambda: list(queryset.values_list("pk", flat=True))
+            )
+        self.more_results = len(ranked) > SEARCH_LIMIT
+        paginator, page, ids, is_paginated = super().paginate_queryset(ranked[:SEARCH_LIMIT], page_size)
+        # Read only when the page's fragment is not kept (templates/articles/search.html).
+        return paginator, page, SimpleLazyObject(lambda: self.rows_in_order(ids)), is_paginated
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return KnownCountPaginator(queryset, per_page, count=min(self.total, SEARCH_LIMIT), **kwargs)
+    @staticmethod
+    def rows_in_order(ids):
+        rows = Article.objects.published().for_list().in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]  # not unpublished since the ids were kept
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(query=self.query, search_limit=SEARCH_LIMIT, **kwargs)
