@@ -28,7 +28,6 @@ def test_a_phrase_under_the_limit_gives_the_exact_count(client):
     assert "Tìm thấy 2 kết quả" in html
 
 
-
 def test_paging_through_a_search_shows_each_match_once(client, monkeypatch):
     monkeypatch.setattr(views.SearchView, "paginate_by", 2)
     titles = {PublishedArticleFactory(title=f"Mô hình dân vận khéo số {n}").title for n in range(5)}
