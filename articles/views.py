@@ -86,9 +86,8 @@ class HomeBlocks:
     def from_units(self):
         """ "Tin từ cơ sở": the newest articles of every sub-site, each with its sub-site."""
         articles = self.lists["from_units"]
-        sites = Subsite.all_cached()
         for a in articles:
-            a.site = sites.get(a.subsite_id)
+            a.site = Subsite.cached(a.subsite_id)
         return articles
 
 

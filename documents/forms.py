@@ -37,9 +37,14 @@ def fields() -> list[tuple[int, str]]:
 
 def units() -> list[tuple[str, str]]:
     """(slug, name) of every unit with a sub-site, by name: the choices of `don-vi` (the kept
-    sub-sites of the news; a unit with no document yet is a valid, empty, choice)."""
-    sites = sorted(Subsite.all_cached().values(), key=lambda s: (fold(s.name), s.name))
-    return [(s.slug, s.name) for s in sites]
+    sub-sites of the news; a unit with no document yet is a valid, empty, choice). Kept as the
+    pairs themselves: every list page reads them, and the whole kept sub-sites are far larger."""
+
+    def build():
+        sites = sorted(Subsite.all_cached().values(), key=lambda s: (fold(s.name), s.name))
+        return [(s.slug, s.name) for s in sites]
+
+    return caching.get_or_set(caching.NEWS, "subsite-choices", build)
 
 
 class DocumentFilterForm(forms.Form):
