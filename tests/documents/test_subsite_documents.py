@@ -254,3 +254,13 @@ def test_unit_pages_query_budget(client, django_assert_max_num_queries, warm_sit
         assert client.get(f"/van-ban/?don-vi={site.slug}&q=ke+hoach").status_code == 200
     with django_assert_max_num_queries(DOCUMENT_PAGE_BUDGET):
         assert client.get(site.documents.first().get_absolute_url()).status_code == 200
+
+
+def test_a_new_subsite_is_offered_in_the_unit_filter_at_once(client):
+    SubsiteFactory(unit=UnitFactory(kind="commune", name="Xã Đầu Tiên"))
+    assert "Xã Đầu Tiên" in client.get("/van-ban/").content.decode()
+    site = SubsiteFactory(unit=UnitFactory(kind="commune", name="Xã Mới Lập"))
+    page = client.get("/van-ban/").content.decode()
+    unit_filter = page.split('name="don-vi"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{site.slug}">' in unit_filter
+    assert "Xã Mới Lập" in unit_filter
