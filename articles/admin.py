@@ -13,7 +13,7 @@ from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
 
 from danvan_site.images import ImageUploadField
-from danvan_site.text import img_alts, same_html
+from danvan_site.text import img_alts, same_html, vn_number
 
 from .history import ArticleHistoryHelper
 from .models import Article, Category, Comment, Subsite, Tag
@@ -303,7 +303,7 @@ class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
 
     # Values that belong to the article's life, not to a version of its text: restoring an
     # old version keeps today's counter, trash state and authorship.
-    kept_on_restore = ("view_count", "deleted_at", "deleted_by_id", "created_by_id", "created_at")
+    kept_on_restore = ("deleted_at", "deleted_by_id", "created_by_id", "created_at")
     history_list_display = ("status", "tag_names")
 
     form = ArticleAdminForm
@@ -373,6 +373,10 @@ class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
     def published_label(self, obj):
         return vn_time_date(obj.published_at)
 
+    @admin.display(description="Lượt xem", ordering="view_count")
+    def view_count(self, obj):
+        return vn_number(getattr(obj, "view_count", 0))
+
     @admin.display(description="Xem")
     def preview_link(self, obj):
         label = "Xem" if obj.is_published() else "Xem trước"
@@ -409,7 +413,7 @@ class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
         return ArticleHistoryHelper(self.model, historical_record)
 
     # What a version is: these change on every save or by themselves, so they never make one.
-    not_a_change = ("updated_at", "updated_by", "view_count", "search_text", "search_vector")
+    not_a_change = ("updated_at", "updated_by", "search_text", "search_vector")
 
     def is_unchanged(self, obj, form) -> bool:
         """Nothing an editor changed: the stored row holds the same values (the body compared
@@ -430,7 +434,7 @@ class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
         return True
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
+        qs = super().get_queryset(request).with_views()
         if self.can_publish(request):
             return qs
         return qs.filter(created_by=request.user)

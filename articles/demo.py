@@ -14,7 +14,7 @@ from danvan_site import images
 from danvan_site.siteconfig.models import SiteSettings
 
 from .demo_texts import LEADS, OPENINGS, POOLS
-from .models import Article, Category, Comment
+from .models import Article, ArticleViews, Category, Comment
 
 CATEGORIES = [
     ("Tin tức – Sự kiện", ["Tin trong tỉnh", "Tin huyện, thị, thành"]),
@@ -322,8 +322,7 @@ def seed_articles(writer=None, editor=None, stdout=None) -> int:
             article.cover_image.save(f"demo-{n}.jpg", draw_image(n), save=False)
             article.save()
             article.tags.add(*TAGS[n % len(TAGS) : n % len(TAGS) + 2])
-            article.view_count = 50 + (n * 137) % 900
-            Article.objects.filter(pk=article.pk).update(view_count=article.view_count)
+            ArticleViews.objects.create(article=article, count=50 + (n * 137) % 900)
             created += 1
     # Not public: one draft, one waiting for review, one scheduled for tomorrow.
     cat = leaf_categories[0]

@@ -19,7 +19,7 @@ from danvan_site import images
 from danvan_site.text import fold, html_to_text, sanitize_html, vn_slugify
 
 from .demo import AUTHORS, TAGS, draw_image
-from .models import Article, Category, Subsite, Tag, TaggedArticle
+from .models import Article, ArticleViews, Category, Subsite, Tag, TaggedArticle
 from .search import SEARCH_VECTOR_SQL
 
 LARGE_ARTICLES = 50_000
@@ -172,7 +172,6 @@ def seed_large_articles(stdout=None, count: int = LARGE_ARTICLES) -> int:
                     status=status,
                     published_at=published_at,
                     is_featured=i % 400 == 0,
-                    view_count=rnd.randint(0, 20_000),
                     search_text=" ".join((fold(title), fold(lead), body_text, fold(author_name))),
                     cover_caption="Ảnh minh họa",
                     **pool[i % len(pool)],
@@ -180,6 +179,7 @@ def seed_large_articles(stdout=None, count: int = LARGE_ARTICLES) -> int:
             )
         Article.objects.bulk_create(batch, batch_size=BATCH)
         # bulk_create returns primary keys on PostgreSQL and SQLite ≥ 3.35 alike.
+        _add_views(batch, rnd, 20_000)
         TaggedArticle.objects.bulk_create(
             [
                 TaggedArticle(content_object=article, tag=tags[(article.pk + k) % len(tags)])
@@ -240,13 +240,13 @@ def seed_large_subsites(stdout=None, count: int = LARGE_SUBSITES, per_site: int 
                     status=Article.Status.PUBLISHED if i % 50 else Article.Status.DRAFT,
                     published_at=now - timedelta(seconds=rnd.uniform(3600, span)),
                     is_featured=i % 40 == 0,
-                    view_count=rnd.randint(0, 5_000),
                     search_text=" ".join((fold(title), fold(LEADS[i % len(LEADS)]), body_text)),
                     cover_caption="Ảnh minh họa",
                     **pool[i % len(pool)],
                 )
             )
         Article.objects.bulk_create(batch, batch_size=BATCH)
+        _add_views(batch, rnd, 5_000)
         TaggedArticle.objects.bulk_create([TaggedArticle(content_object=a, tag=tag) for a in batch])
         created += len(batch)
     if stdout:
@@ -254,6 +254,13 @@ def seed_large_subsites(stdout=None, count: int = LARGE_SUBSITES, per_site: int 
     if connection.vendor == "postgresql":
         _fill_search_vectors()
     return created
+
+
+def _add_views(articles, rnd, most: int):
+    """Between 0 and `most` views for each of `articles` (saved)."""
+    ArticleViews.objects.bulk_create(
+        [ArticleViews(article=a, count=rnd.randint(0, most)) for a in articles], batch_size=BATCH
+    )
 
 
 def _fill_search_vectors():

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, connections, models
 from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -24,8 +25,9 @@ from danvan_site.text import (
 
 from .search import SEARCH_VECTOR_SQL
 
-# What a link to an article shows: its address, title, date, thumbnail and views.
-LINK_FIELDS = ("slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height", "view_count")
+# What a link to an article shows: its address, title, date and thumbnail (and its views,
+# `with_views`).
+LINK_FIELDS = ("slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height")
 
 
 class Category(models.Model):
@@ -346,16 +348,24 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         """Columns a list item or a feed entry shows (thumbnail or large cover, title, date, lead,
         author) and its category's name and address; the rest of the row stays in the database."""
-        return self.select_related("category").only(
-            *LINK_FIELDS,
-            *("lead", "author_name", "subsite", "cover_large", "large_width", "large_height"),
-            *("category__name", "category__slug", "category__subsite"),
+        return (
+            self.with_views()
+            .select_related("category")
+            .only(
+                *LINK_FIELDS,
+                *("lead", "author_name", "subsite", "cover_large", "large_width", "large_height"),
+                *("category__name", "category__slug", "category__subsite"),
+            )
         )
 
     def for_links(self):
         """Columns a link to the article needs (`LINK_FIELDS`): the related news and the sidebar
         lists, which show neither the lead nor the category."""
-        return self.only(*LINK_FIELDS)
+        return self.with_views().only(*LINK_FIELDS)
+
+    def with_views(self):
+        """Each article's "Lượt xem" as `view_count` (0 before its first view)."""
+        return self.annotate(view_count=Coalesce("views__count", 0))
 
     def in_category(self, category: Category):
         """Articles of `category` and of its children: a section page lists its subsections."""
@@ -425,7 +435,7 @@ class ArticleQuerySet(models.QuerySet):
         articles = self.published()
         if days:
             articles = articles.filter(published_at__gte=timezone.now() - timedelta(days=days))
-        return articles.order_by("-view_count", "-published_at")
+        return articles.with_views().order_by("-view_count", "-published_at")
 
 
 class TagsInHistory(models.Model):
@@ -520,7 +530,6 @@ class Article(TimeStamped):
         help_text="Bỏ chọn để đóng ý kiến bạn đọc của bài này. "
         "Ý kiến cũng tự đóng khi bài đã đăng quá số ngày cấu hình.",
     )
-    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
     search_text = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
     created_by = acting_user("người tạo")
@@ -558,8 +567,6 @@ class Article(TimeStamped):
                 name="article_alive_cat_pub_id",
                 condition=models.Q(deleted_at__isnull=True),
             ),
-            # No index holds `view_count`: each counted view rewrites it, and PostgreSQL updates a
-            # row in place (HOT, no index touched) only when no indexed column changes.
             models.Index(fields=["is_featured", "status", "-published_at"], name="article_featured"),
             # A sub-site's home lists its own articles; "Tin từ cơ sở" every sub-site's, newest first.
             models.Index(
@@ -684,6 +691,24 @@ class Article(TimeStamped):
             cursor.execute(
                 f"UPDATE articles_article SET search_vector = {SEARCH_VECTOR_SQL} WHERE id = %s", [self.pk]
             )
+
+
+class ArticleViews(models.Model):
+    """An article's "Lượt xem", in a narrow row of its own: a counted view rewrites this row
+    alone, so the article's row, its indexes and PostgreSQL's visibility map stay untouched and
+    a section's count remains an index-only scan however much the news is read."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="views", verbose_name="bài viết"
+    )
+    count = models.PositiveIntegerField("lượt xem", default=0)
+
+    class Meta:
+        verbose_name = "lượt xem bài viết"
+        verbose_name_plural = "lượt xem bài viết"
+
+    def __str__(self):
+        return f"{self.article_id}: {self.count}"
 
 
 class CommentQuerySet(models.QuerySet):

@@ -1,13 +1,12 @@
 import hashlib
 import logging
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
@@ -22,7 +21,7 @@ from reports.embeds import has_embeds
 
 from .comments import RateLimited, post_comment
 from .forms import CommentForm
-from .models import Article, Category, Subsite, Tag
+from .models import Article, ArticleViews, Category, Subsite, Tag
 from .pagination import KeysetPaginator
 from .search import SEARCH_LIMIT, clean_query, search_articles
 
@@ -192,7 +191,7 @@ class ArticleDetailView(DetailView):
     counts_view = True  # "Lượt xem": this page is a view of the article
 
     def get_queryset(self):
-        qs = Article.objects.select_related("category", "category__parent")
+        qs = Article.objects.with_views().select_related("category", "category__parent")
         # Staff who may edit articles get a preview of unpublished ones.
         if self.request.user.has_perm("articles.change_article"):
             return qs
@@ -213,7 +212,12 @@ class ArticleDetailView(DetailView):
 
         article = caching.get_or_set(caching.NEWS, f"article:{slug}", read)
         if not read_now:
-            views = Article.objects.filter(pk=article.pk).values_list("view_count", flat=True).first()
+            views = (
+                Article.objects.filter(pk=article.pk)
+                .with_views()
+                .values_list("view_count", flat=True)
+                .first()
+            )
             if views is None:  # deleted a moment ago, before the news version changed
                 raise Http404("Không có bài viết này.")
             article.view_count = views
@@ -257,7 +261,7 @@ def count_view(request, article: Article) -> None:
         counting.add_view(
             request,
             article.pk,
-            lambda: Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1),
+            partial(counting.add_one, ArticleViews, "count", article_id=article.pk),
         )
 
 
@@ -278,7 +282,7 @@ class CommentCreateView(ArticleDetailView):
     )
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category", "category__parent")
+        return Article.objects.published().with_views().select_related("category", "category__parent")
 
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()

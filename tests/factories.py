@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from articles.models import Article, Category, Comment
+from articles.models import Article, ArticleViews, Category, Comment
 
 
 def image_file(name="anh.jpg", size=(640, 400), color="#b71c1c", fmt="JPEG") -> SimpleUploadedFile:
@@ -54,6 +54,22 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.add(*extracted)
+
+    @factory.post_generation
+    def view_count(self, create, extracted, **kwargs):
+        """`view_count=N`: the article has been read N times."""
+        if create and extracted:
+            set_views(self, extracted)
+
+
+def set_views(article, count: int) -> None:
+    """The article's "Lượt xem" is now `count` (as if that many readers had come)."""
+    ArticleViews.objects.update_or_create(article=article, defaults={"count": count})
+
+
+def views_of(article) -> int:
+    """The article's "Lượt xem" as stored now."""
+    return Article.objects.with_views().values_list("view_count", flat=True).get(pk=article.pk)
 
 
 class PublishedArticleFactory(ArticleFactory):

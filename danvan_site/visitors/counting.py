@@ -133,15 +133,21 @@ def one_transaction(writes: int):
 
 
 def add_visit(day) -> None:
-    """One more visit on `day` (local date): exact however many processes count at once."""
-    days = DailyVisits.objects.filter(day=day)
-    if days.update(visits=F("visits") + 1):
+    """One more visit on `day` (local date)."""
+    add_one(DailyVisits, "visits", day=day)
+
+
+def add_one(model, field: str, **key) -> None:
+    """One more on `field` of the `model` row that `key` names, the row created at 1 if there is
+    none yet: exact however many processes count at once."""
+    rows = model.objects.filter(**key)
+    if rows.update(**{field: F(field) + 1}):
         return
     try:
         with transaction.atomic():
-            DailyVisits.objects.create(day=day, visits=1)
-    except IntegrityError:  # another process created the day's row first
-        days.update(visits=F("visits") + 1)
+            model.objects.create(**key, **{field: 1})
+    except IntegrityError:  # another process created the row first
+        rows.update(**{field: F(field) + 1})
 
 
 def mark_seen(visitor: str, now) -> None:

@@ -94,6 +94,20 @@ def test_admin_list_has_filters_and_preview(client, editor):
         assert param in html
 
 
+def test_the_admin_list_shows_each_articles_views_and_sorts_by_them(client, editor):
+    PublishedArticleFactory(title="Ít người đọc", view_count=3)
+    PublishedArticleFactory(title="Nhiều người đọc", view_count=8897)
+    PublishedArticleFactory(title="Chưa ai đọc")
+    client.force_login(editor)
+    changelist = client.get("/admin/articles/article/")
+    column = changelist.context["cl"].list_display.index("view_count")
+    html = client.get(f"/admin/articles/article/?o=-{column}").content.decode()
+    titles = [html.index(title) for title in ("Nhiều người đọc", "Ít người đọc", "Chưa ai đọc")]
+    assert titles == sorted(titles)
+    assert '<td class="field-view_count">8.897</td>' in html
+    assert '<td class="field-view_count">0</td>' in html
+
+
 def test_editor_upload_accepts_images_for_staff_only(client, editor, writer):
     url = "/bien-tap/tai-anh/"
     assert client.post(url, {"upload": image_file()}).status_code == 302  # anonymous → login

@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from articles.models import Article
 from tests.factories import (
     ArticleFactory,
     CategoryFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     ReviewArticleFactory,
     ScheduledArticleFactory,
     image_file,
+    set_views,
 )
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_article_page_shows_everything_spec_lists(client, article):
 def test_article_header_line_reads_like_the_old_site(client):
     when = datetime(2018, 10, 3, 10, 49, tzinfo=HCM)
     article = PublishedArticleFactory(published_at=when)
-    Article.objects.filter(pk=article.pk).update(view_count=8897)
+    set_views(article, 8897)
     html = html_of(client.get(article.get_absolute_url()))
     text = re.sub(r"<[^>]+>", "", re.search(r'<p class="article-header">(.*?)</p>', html, re.S).group(1))
     assert " ".join(text.split()) == "10:49 - Thứ Tư, 03/10/2018 | Lượt xem: 8.897 | In bài viết"

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from danvan_site.visitors import counting
-from tests.factories import PublishedArticleFactory
+from tests.factories import PublishedArticleFactory, views_of
 
 from .conftest import BROWSER
 
@@ -39,8 +39,7 @@ def test_parallel_new_visitors_add_exactly_their_number(live_server):
         statuses = list(pool.map(one_new_visitor, range(PARALLEL)))
 
     assert statuses == [200] * PARALLEL
-    article.refresh_from_db()
-    assert article.view_count == PARALLEL
+    assert views_of(article) == PARALLEL
     figures = counting.current_figures()
     assert (figures.today, figures.week, figures.total, figures.online) == (PARALLEL,) * 4
 
@@ -60,9 +59,7 @@ def test_a_browser_reading_two_articles_counts_each_once(live_server):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     for article in (first, second, first, second):
         fetch(live_server.url + article.get_absolute_url(), opener)
-    first.refresh_from_db()
-    second.refresh_from_db()
-    assert (first.view_count, second.view_count) == (1, 1)
+    assert (views_of(first), views_of(second)) == (1, 1)
     assert counting.current_figures().today == 1
 
 
@@ -74,13 +71,10 @@ def test_visits_end_after_30_idle_minutes_and_views_count_once_per_30_minutes(li
     fetch(url, opener)
     time_machine.move_to("2026-11-24 09:29:00+07:00", tick=False)
     fetch(url, opener)  # within 30 minutes: same visit, same view, and the visit slides on
-    article.refresh_from_db()
-    assert (counting.current_figures().today, article.view_count) == (1, 1)
+    assert (counting.current_figures().today, views_of(article)) == (1, 1)
     time_machine.move_to("2026-11-24 09:58:00+07:00", tick=False)
     fetch(url, opener)  # the visit is still live (29 idle minutes), the view is 58 minutes old
-    article.refresh_from_db()
-    assert (counting.current_figures().today, article.view_count) == (1, 2)
+    assert (counting.current_figures().today, views_of(article)) == (1, 2)
     time_machine.move_to("2026-11-24 10:29:00+07:00", tick=False)  # 31 idle minutes
     fetch(url, opener)
-    article.refresh_from_db()
-    assert (counting.current_figures().today, article.view_count) == (2, 3)
+    assert (counting.current_figures().today, views_of(article)) == (2, 3)
