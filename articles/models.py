@@ -25,8 +25,8 @@ from danvan_site.text import (
 
 from .search import SEARCH_VECTOR_SQL
 
-# What a link to an article shows: its address, title, date and thumbnail (and its views,
-# `with_views`).
+# What a link to an article shows: its address, title, date and thumbnail (the most-read lists
+# add its views: `most_read`).
 LINK_FIELDS = ("slug", "title", "published_at", "cover_thumb", "thumb_width", "thumb_height")
 
 
@@ -348,20 +348,16 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         """Columns a list item or a feed entry shows (thumbnail or large cover, title, date, lead,
         author) and its category's name and address; the rest of the row stays in the database."""
-        return (
-            self.with_views()
-            .select_related("category")
-            .only(
-                *LINK_FIELDS,
-                *("lead", "author_name", "subsite", "cover_large", "large_width", "large_height"),
-                *("category__name", "category__slug", "category__subsite"),
-            )
+        return self.select_related("category").only(
+            *LINK_FIELDS,
+            *("lead", "author_name", "subsite", "cover_large", "large_width", "large_height"),
+            *("category__name", "category__slug", "category__subsite"),
         )
 
     def for_links(self):
         """Columns a link to the article needs (`LINK_FIELDS`): the related news and the sidebar
         lists, which show neither the lead nor the category."""
-        return self.with_views().only(*LINK_FIELDS)
+        return self.only(*LINK_FIELDS)
 
     def with_views(self):
         """Each article's "Lượt xem" as `view_count` (0 before its first view)."""
