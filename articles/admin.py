@@ -302,7 +302,8 @@ class ArticleAdmin(SubsiteLimitedAdmin, VietnameseHistoryAdmin):
         css = {"all": ["css/admin/unsaved-changes.css", "css/admin/articles.css"]}
 
     # Values that belong to the article's life, not to a version of its text: restoring an
-    # old version keeps today's counter, trash state and authorship.
+    # old version keeps today's trash state and authorship (and its views, kept apart in
+    # `ArticleViews`).
     kept_on_restore = ("deleted_at", "deleted_by_id", "created_by_id", "created_at")
     history_list_display = ("status", "tag_names")
 
