@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from danvan_site import caching
 from danvan_site.text import vn_number
@@ -54,6 +55,34 @@ def vn_date(value):
 
 
 register.filter("vn_number", vn_number)
+
+
+@register.inclusion_tag("includes/article_item.html")
+def article_item(article, h=3, show_category=False, lazy=False, large=False, lead=True):
+    """One article of a list (home blocks, category, tag and search pages): its thumbnail, title,
+    date, and as asked its category and the first 40 words of its lead. `h` is the heading level
+    of the title, 2 on pages whose list sits right under the <h1>; `lazy` loads the thumbnail
+    when it scrolls into view.
+
+    The values are worked out here and the template reads them as plain names: a page shows up
+    to 74 items, and a name in a dict is the template engine's cheapest lookup.
+    """
+    thumb = article.cover_thumb
+    return {
+        "url": article.get_absolute_url(),
+        "title": article.title,
+        "thumb_url": thumb.url if thumb else "",
+        "thumb_width": article.thumb_width,
+        "thumb_height": article.thumb_height,
+        "lazy": lazy,
+        "large": large,
+        "h": h,
+        "iso_date": iso_datetime(article.published_at),
+        "date": vn_datetime(article.published_at),
+        "category_url": article.category.get_absolute_url() if show_category else "",
+        "category_name": article.category.name if show_category else "",
+        "lead": Truncator(article.lead).words(40) if lead else "",
+    }
 
 
 @register.simple_tag

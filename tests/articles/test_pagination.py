@@ -74,7 +74,7 @@ def test_the_home_page_shows_the_newest_articles_of_each_section(client):
     ]
     PublishedArticleFactory(category=other)
 
-    sections = dict(client.get("/").context["sections"])
+    sections = dict(client.get("/").context["blocks"].sections)
 
     assert [a.pk for a in sections[parent]] == [a.pk for a in newest]
     assert old not in sections[parent]
