@@ -396,9 +396,11 @@ class ArticleQuerySet(models.QuerySet):
         return sorted(related, key=lambda a: (a.published_at, a.pk), reverse=True)
 
     def newest_of_each(self, groups: dict) -> dict:
-        """The newest published articles of each group: `{key: (articles, count)}`, where
-        `articles` is a queryset of this model (`Article.objects.province()`, `.in_category(c)`,
-        …) → `{key: [article, …]}`, newest first, with what a list item shows (`for_list`).
+        """The newest articles of each group: `{key: (articles, count)}`, where `articles` is a
+        queryset of published articles (`Article.objects.published().province()`,
+        `.published().in_category(c)`, …; the caller filters once for all of them) →
+        `{key: [article, …]}`, newest first, with what a list item shows (`for_list`). An article
+        unpublished between the two queries is left out.
 
         Two queries however many groups: the ids, each group a `LIMIT` walk of the date index (one
         UNION ALL on PostgreSQL; SQLite cannot limit the parts of a compound query, so there one
@@ -406,7 +408,7 @@ class ArticleQuerySet(models.QuerySet):
         row.
         """
         parts = [
-            articles.published().newest().annotate(group=Value(i)).values_list("group", "pk")[:count]
+            articles.newest().annotate(group=Value(i)).values_list("group", "pk")[:count]
             for i, (articles, count) in enumerate(groups.values())
         ]
         if not parts:
@@ -590,7 +592,7 @@ class Article(TimeStamped):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return reverse("articles:detail", args=[self.slug])
 
     def sorted_tags(self) -> list["Tag"]:
         """The article's tags in Vietnamese alphabetical order, as readers see them."""

@@ -55,7 +55,7 @@ class HomeBlocks:
     @cached_property
     def lists(self):
         """Every list of the page, in two queries (`Article.objects.newest_of_each`)."""
-        articles = Article.objects
+        articles = Article.objects.published()
         site = articles.province() if self.subsite is None else articles.filter(subsite=self.subsite)
         groups = {
             "featured": (site.filter(is_featured=True), self.featured_count),
