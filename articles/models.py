@@ -120,6 +120,16 @@ class Category(models.Model):
         )
 
     @classmethod
+    def addresses(cls) -> dict[int, str]:
+        """Every category's address by its id (kept until the news changes): a list shows the
+        category of each of its items, and one lookup here costs a fifth of a `reverse()`."""
+        return caching.get_or_set(
+            caching.NEWS,
+            "category-urls",
+            lambda: {c.pk: c.get_absolute_url() for c in cls.by_slug().values()},
+        )
+
+    @classmethod
     def menu(cls, subsite_id: int | None = None) -> list["Category"]:
         """Top-level menu categories with their menu children (kept until the news changes):
         the province's, or with `subsite_id` that sub-site's own menu."""

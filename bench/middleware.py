@@ -20,7 +20,7 @@ HEADER = "X-Bench-Fresh"
 # What base.html shows around every page's content: `caching.get_or_set` names (`news:<v>:<name>`)
 # and `{% cache %}` fragment names, and the visitor box (`visitors:`).
 LAYOUT = re.compile(
-    r"news:\d+:(site-settings|categories|families|subsites|subsite-slugs|subsite:\d+|menu(:\d+)?"
+    r"news:\d+:(site-settings|categories|families|category-urls|subsites|subsite-slugs|subsite:\d+|menu(:\d+)?"
     r"|latest(:\d+)?(:box)?|most-read)$"
     r'|template\.cache\."(menu|sidebar-most-read)"\.'
     r"|visitors:"

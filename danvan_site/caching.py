@@ -13,7 +13,7 @@ Nothing is ever deleted by hand: there is one way to invalidate, a new version.
 | reports version | `version:reports` | shared | none | a save or delete of a report, its figures or models, a unit, field or period (`bump(REPORTS)`) |
 | commission version | `version:commission` | shared | none | a save or delete of the "Giới thiệu" texts, a department, leader, work-calendar item or question (`bump(COMMISSION)`) |
 | documents version | `version:documents` | shared | none | a save or delete of a document or a change of its fields or links (`bump(DOCUMENTS)`) |
-| site settings, categories (by slug, menu, families), sidebar lists (the latest news box as HTML, and once more for each article in it), an article's comments, the sub-sites (all, each, by slug, and as the document filter's choices) | `news:<v>:<name>` | local | `TIMEOUT` | news version |
+| site settings, categories (by slug, menu, families, addresses), sidebar lists (the latest news box as HTML, and once more for each article in it), an article's comments, the sub-sites (all, each, by slug, and as the document filter's choices) | `news:<v>:<name>` | local | `TIMEOUT` | news version |
 | page fragments (`{% cache %}`: home blocks, an article's body and its related news, a category page) | Django's fragment key, varying on the news version | local | `TIMEOUT` | news version |
 | category page keys (`articles.pagination`) | `news:<v>:pages:<category>:<size>` | local | `TIMEOUT` | news version |
 | the commission's pages (`{% cache %}` fragments of /gioi-thieu/, /lich-cong-tac/, /hoi-dap/, /en/; the "Giới thiệu" record) | `commission:<v>:<name>` or Django's fragment key | local | `TIMEOUT` | commission version |

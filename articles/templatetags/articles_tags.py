@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from danvan_site import caching
 from danvan_site.text import vn_number
 
-from ..models import Article
+from ..models import Article, Category
 
 register = template.Library()
 
@@ -68,6 +68,9 @@ def article_item(article, h=3, show_category=False, lazy=False, large=False, lea
     to 74 items, and a name in a dict is the template engine's cheapest lookup.
     """
     thumb = article.cover_thumb
+    category_url = ""
+    if show_category:
+        category_url = Category.addresses().get(article.category_id) or article.category.get_absolute_url()
     return {
         "url": article.get_absolute_url(),
         "title": article.title,
@@ -79,7 +82,7 @@ def article_item(article, h=3, show_category=False, lazy=False, large=False, lea
         "h": h,
         "iso_date": iso_datetime(article.published_at),
         "date": vn_datetime(article.published_at),
-        "category_url": article.category.get_absolute_url() if show_category else "",
+        "category_url": category_url,
         "category_name": article.category.name if show_category else "",
         "lead": Truncator(article.lead).words(40) if lead else "",
     }
