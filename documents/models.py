@@ -154,7 +154,7 @@ class Document(TimeStamped):
         return f"{self.get_kind_display()} số {self.number}"
 
     def get_absolute_url(self):
-        return reverse("documents:detail", kwargs={"slug": self.slug})
+        return reverse("documents:detail", args=[self.slug])
 
     @property
     def title(self) -> str:

@@ -84,7 +84,7 @@ def article_item(article, h=3, show_category=False, lazy=False, large=False, lea
         "date": vn_datetime(article.published_at),
         "category_url": category_url,
         "category_name": article.category.name if show_category else "",
-        "lead": Truncator(article.lead).words(40) if lead else "",
+        "lead": Truncator(article.lead).words(40, truncate=" …") if lead else "",
     }
 
 

@@ -310,3 +310,20 @@ def test_favicon_ico_is_a_real_icon(client):
     assert response["Location"] == "/static/img/favicon.ico"
     with open(finders.find("img/favicon.ico"), "rb") as icon:
         assert icon.read(4) == b"\x00\x00\x01\x00"  # the ICO signature
+
+
+def test_a_list_item_shows_its_title_date_category_and_the_first_40_words_of_its_lead(client):
+    category = CategoryFactory(name="Dân vận khéo")
+    words = [f"từ{n}" for n in range(60)]
+    article = PublishedArticleFactory(
+        category=category,
+        title="Mô hình <mới> ở Con Cuông",
+        lead=" ".join(words),
+        published_at=datetime(2026, 11, 30, 8, 5, tzinfo=HCM),
+    )
+    html = html_of(client.get("/tim-kiem/", {"q": "mô hình"}))
+    item = re.search(r'<article class="item">.*?</article>', html, re.S).group()
+    assert f'<a href="{article.get_absolute_url()}">Mô hình &lt;mới&gt; ở Con Cuông</a>' in item
+    assert '<time datetime="2026-11-30T08:05:00+0700">08:05 - Thứ Hai, 30/11/2026</time>' in item
+    assert f' · <a href="{category.get_absolute_url()}">Dân vận khéo</a>' in item
+    assert f'<p class="item-lead">{" ".join(words[:40])} …</p>' in item

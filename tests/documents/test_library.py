@@ -238,3 +238,24 @@ def test_admin_accepts_a_pdf_and_extracts_its_text(client, admin_user):
     document = Document.objects.get()
     assert document.file_kind == "pdf" and "noi dung tim kiem" in document.text
     assert document.file.name.endswith(".pdf") and "van-ban" not in document.file.name
+
+
+def test_a_list_item_shows_the_number_issuer_date_status_and_the_first_40_words_of_the_summary(
+    client, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 12, 1, 12))
+    words = [f"câu{n}" for n in range(50)]
+    document = DocumentFactory(
+        number="177-KH/HU",
+        issuer="Huyện ủy Con Cuông",
+        issued_on=datetime.date(2020, 4, 2),
+        summary=" ".join(words),
+    )
+    page = client.get("/van-ban/").content.decode()
+    item = re.search(r'<li class="document-item">.*?</li>', page, re.S).group()
+    assert f'<a href="{document.get_absolute_url()}">Kế hoạch số 177-KH/HU</a>' in item
+    assert (
+        'Huyện ủy Con Cuông · ngày 02/04/2020 · <span class="doc-status doc-status-in-force">Còn hiệu lực</span>'
+        in item
+    )
+    assert f'<p class="document-summary">{" ".join(words[:40])} …</p>' in item
